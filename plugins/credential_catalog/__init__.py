@@ -1,0 +1,1 @@
+"""A catalog of educator micro-credentials: YAML in, validated model, MkDocs pages out."""

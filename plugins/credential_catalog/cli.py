@@ -1,0 +1,87 @@
+"""The ``credential-catalog`` command: validate, scaffold and describe the catalog."""
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import load_catalog, suggest
+from .models import KIND_BY_FOLDER
+from .problems import CatalogError
+from .scaffold import skeleton
+from .schema import schema_text
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        catalog = load_catalog(args.directory)
+    except CatalogError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(items)} {folder}" for folder, items in catalog.entities.items())
+    print(f"{args.directory}: valid ({counts})")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    root = Path(args.directory)
+    target = root / "credentials" / f"{args.id}.yml"
+    categories = sorted(p.stem for p in (root / "categories").glob("*.yml"))
+    if categories and args.category not in categories:
+        print(f"unknown category {args.category!r}{suggest(args.category, categories)}; "
+              f"choose one of: {', '.join(categories)}", file=sys.stderr)
+        return 1
+    if target.exists():
+        print(f"{target} already exists", file=sys.stderr)
+        return 1
+    try:
+        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat())
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"created {target}; fill in every TODO, then run: credential-catalog validate {root}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    folders = [args.kind] if args.kind else list(KIND_BY_FOLDER)
+    if args.output:
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        for folder in folders:
+            (out / f"{folder}.schema.json").write_text(schema_text(folder), encoding="utf-8")
+        print(f"wrote {len(folders)} schema file(s) to {out}")
+    else:
+        sys.stdout.write(schema_text(folders[0] if args.kind else "credentials"))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="credential-catalog", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check every YAML file; exit 1 listing all problems")
+    v.add_argument("directory", nargs="?", default="catalog")
+    v.set_defaults(run=_validate)
+    n = sub.add_parser("new", help="write a commented skeleton for a new credential")
+    n.add_argument("id", help="the new credential's id, e.g. checking-for-understanding")
+    n.add_argument("--category", required=True, help="id of its category")
+    n.add_argument("--issuer", default="digital-promise", help="id of its issuer")
+    n.add_argument("--directory", default="catalog")
+    n.set_defaults(run=_new)
+    s = sub.add_parser("schema", help="print or write the JSON Schema of the YAML files")
+    s.add_argument("--kind", choices=sorted(KIND_BY_FOLDER), help="default: credentials")
+    s.add_argument("--output", "-o", help="write every kind's schema into this folder")
+    s.set_defaults(run=_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

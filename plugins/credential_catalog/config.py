@@ -1,0 +1,13 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .yamlsource import DEFAULT_MAX_BYTES
+
+
+class CatalogConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the catalog off without removing it from mkdocs.yml."""
+    catalog_dir = c.Dir(exists=True, default="catalog")
+    """The folder of YAML files, relative to mkdocs.yml."""
+    max_file_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+    """Refuse any catalog file larger than this many bytes."""

@@ -1,0 +1,61 @@
+"""A pathway drawn as an SVG flow of its steps, rendered at build time (no script, no CDN)."""
+
+from html import escape
+
+from markupsafe import Markup
+
+from .catalog import Catalog
+from .models import Pathway, PathwayStep
+
+WIDTH = 560
+LINE = 20
+PAD = 12
+GAP = 34
+
+
+def _step_lines(catalog: Catalog, step: PathwayStep, number: int) -> list[str]:
+    kind = "required" if step.requirement == "required" else "recommended"
+    if step.pathway:
+        head = f"Step {number} ({kind}): complete a pathway"
+        return [head, catalog.pathways[step.pathway].title]
+    if step.choose is not None and step.choose < len(step.credentials):
+        head = f"Step {number} ({kind}): choose {step.choose} of {len(step.credentials)}"
+    else:
+        head = f"Step {number} ({kind})"
+    if step.title:
+        head = f"{head}: {step.title}"
+    return [head, *(catalog.credentials[c].title for c in step.credentials)]
+
+
+def pathway_svg(catalog: Catalog, pathway: Pathway) -> Markup:
+    boxes: list[str] = []
+    y = 0
+    for number, step in enumerate(pathway.steps, start=1):
+        lines = _step_lines(catalog, step, number)
+        height = PAD * 2 + LINE * len(lines)
+        dash = "" if step.requirement == "required" else ' stroke-dasharray="6 4"'
+        css = "cc-step" if step.requirement == "required" else "cc-step cc-step--recommended"
+        boxes.append(
+            f'<rect class="{css}" x="1" y="{y + 1}" width="{WIDTH - 2}" height="{height}" '
+            f'rx="8"{dash}/>')
+        for index, text in enumerate(lines):
+            weight = ' font-weight="bold"' if index == 0 else ""
+            boxes.append(
+                f'<text x="{PAD + 4}" y="{y + PAD + LINE * (index + 1) - 5}"{weight}>'
+                f"{escape(text)}</text>")
+        y += height + 2
+        if number < len(pathway.steps):
+            mid = WIDTH // 2
+            boxes.append(
+                f'<path class="cc-arrow" d="M{mid} {y + 2} V{y + GAP - 8} '
+                f'M{mid - 6} {y + GAP - 14} L{mid} {y + GAP - 6} L{mid + 6} {y + GAP - 14}"/>')
+            y += GAP
+    title = f"Diagram of the {pathway.title} pathway"
+    desc = f"{len(pathway.steps)} steps in order; dashed boxes are recommended, solid are required."
+    ident = f"diagram-{pathway.id}"
+    return Markup(
+        f'<svg class="cc-diagram" role="img" viewBox="0 0 {WIDTH} {y + 2}" '
+        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-title">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
+        + "".join(boxes) + "</svg>")

@@ -1,0 +1,115 @@
+"""Links between entities, computed once: each credential's stacks, pathways, recognizers..."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .models import Credential, Pathway, Recognizer, Stack, Worth
+
+
+@dataclass(frozen=True)
+class PathwayPlace:
+    pathway: Pathway
+    step: int
+    total: int
+    previous: tuple[str, ...]
+    next: tuple[str, ...]
+    requirement: str
+
+
+@dataclass(frozen=True)
+class Recognition:
+    recognizer: Recognizer
+    worth: Worth | None
+
+
+@dataclass
+class Links:
+    stacks: list[Stack] = field(default_factory=list)
+    pathways: list[PathwayPlace] = field(default_factory=list)
+    related: list[Credential] = field(default_factory=list)
+    recognitions: list[Recognition] = field(default_factory=list)
+    successor_of: list[Credential] = field(default_factory=list)
+
+
+@dataclass
+class Graph:
+    catalog: Catalog
+    links: dict[str, Links]
+    by_category: dict[str, list[Credential]]
+    by_standard: dict[str, list[Credential]]
+    by_issuer: dict[str, list[Credential]]
+    by_resource: dict[str, list[Credential]]
+    recognized: dict[str, list[tuple[Credential, Worth | None]]]
+
+
+
+def _title_key(credential: Credential) -> str:
+    return credential.title.casefold()
+
+
+def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[tuple[Credential, Worth | None]]:
+    chosen: dict[str, Worth | None] = {}
+    rule = recognizer.rule
+    if rule is not None:
+        for credential in catalog.credentials.values():
+            if credential.status != "active":
+                continue
+            if rule.issuers and credential.issuer not in rule.issuers:
+                continue
+            if rule.categories and credential.category not in rule.categories:
+                continue
+            chosen[credential.id] = recognizer.worth
+    for item in recognizer.credentials:
+        chosen[item.credential] = item.worth or recognizer.worth
+    credentials = sorted((catalog.credentials[c] for c in chosen), key=_title_key)
+    return [(credential, chosen[credential.id]) for credential in credentials]
+
+
+def build_graph(catalog: Catalog) -> Graph:
+    credentials = catalog.credentials
+    links = {cid: Links() for cid in sorted(credentials, key=lambda c: _title_key(credentials[c]))}
+    by_category: dict[str, list[Credential]] = defaultdict(list)
+    by_standard: dict[str, list[Credential]] = defaultdict(list)
+    by_issuer: dict[str, list[Credential]] = defaultdict(list)
+    by_resource: dict[str, list[Credential]] = defaultdict(list)
+    related: dict[str, set[str]] = defaultdict(set)
+
+    for credential in sorted(credentials.values(), key=_title_key):
+        by_category[credential.category].append(credential)
+        by_issuer[credential.issuer].append(credential)
+        for standard in credential.standards:
+            by_standard[standard].append(credential)
+        for resource in credential.resources:
+            by_resource[resource].append(credential)
+        for other in credential.related:
+            related[credential.id].add(other)
+            related[other].add(credential.id)
+        if credential.successor:
+            links[credential.successor].successor_of.append(credential)
+
+    for cid, others in related.items():
+        links[cid].related = sorted((credentials[o] for o in others), key=_title_key)
+
+    for stack in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold()):
+        for cid in stack.credentials:
+            links[cid].stacks.append(stack)
+
+    for pathway in sorted(catalog.pathways.values(), key=lambda p: p.title.casefold()):
+        total = len(pathway.steps)
+        for index, step in enumerate(pathway.steps):
+            previous = pathway.steps[index - 1].credentials if index else []
+            following = pathway.steps[index + 1].credentials if index + 1 < total else []
+            for cid in step.credentials:
+                links[cid].pathways.append(PathwayPlace(
+                    pathway, index + 1, total, tuple(previous), tuple(following),
+                    step.requirement))
+
+    recognized = {rid: _recognized_by(catalog, r) for rid, r in catalog.recognizers.items()}
+    for rid in sorted(recognized, key=lambda r: catalog.recognizers[r].name.casefold()):
+        for credential, worth in recognized[rid]:
+            links[credential.id].recognitions.append(
+                Recognition(catalog.recognizers[rid], worth))
+
+    return Graph(catalog, links, dict(by_category), dict(by_standard), dict(by_issuer),
+                 dict(by_resource), recognized)

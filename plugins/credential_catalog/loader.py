@@ -1,0 +1,145 @@
+"""Load every YAML file under ``catalog/`` into a validated :class:`Catalog`.
+
+All problems are collected in one pass and raised together as a :class:`CatalogError`.
+"""
+
+import difflib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import references
+from .catalog import Catalog, Source
+from .models import KIND_BY_FOLDER, Entity, is_valid_id
+from .problems import CatalogError, Problem, format_path
+from .yamlsource import DEFAULT_MAX_BYTES, SourceError, read
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def suggest(value: str, choices: Any) -> str:
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _display(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root.parent)).as_posix()
+
+
+def _yaml_files(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity]) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            allowed = _fields_at(kind, loc[:-1])
+            message = f"unknown field{suggest(str(loc[-1]), allowed)}"
+            line, column = source.document.mark(loc, prefer_key=True)
+        elif error["type"] == "missing":
+            line, column = source.document.mark(loc[:-1])
+            message = "required field is missing"
+        else:
+            line, column = source.document.mark(loc)
+            if error["type"] == "literal_error" and isinstance(error.get("input"), str):
+                expected = error.get("ctx", {}).get("expected", "")
+                options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
+                message += suggest(error["input"], options)
+        problems.append(Problem(source.display, line, column, format_path(loc), message))
+    return problems
+
+
+def _fields_at(kind: type[Any], loc: tuple[Any, ...]) -> list[str]:
+    model: Any = kind
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+        if model is None:
+            return []
+    return [name for name in getattr(model, "model_fields", {}) if name != "id"]
+
+
+def _model_in(annotation: Any) -> Any:
+    if hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def load_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
+    root = Path(root)
+    if not root.is_dir():
+        raise CatalogError([Problem(str(root), 1, 1, "", "catalog folder not found")])
+    catalog = Catalog(root=root)
+    claims: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
+    for path in _yaml_files(root):
+        problems += _load_file(catalog, claims, root, path, max_bytes)
+    problems += references.check(catalog, known=claims)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def _load_file(
+    catalog: Catalog, claims: dict[tuple[str, str], str], root: Path, path: Path, max_bytes: int
+) -> list[Problem]:
+    display = _display(path, root)
+    relative = path.relative_to(root)
+    if path.is_symlink():
+        return [Problem(display, 1, 1, "", "symbolic links are not allowed in the catalog")]
+    folder = relative.parts[0] if len(relative.parts) > 1 else ""
+    kind = KIND_BY_FOLDER.get(folder)
+    if kind is None:
+        where = f"folder {folder!r}" if folder else "the catalog's top folder"
+        expected = ", ".join(f"{name}/" for name in KIND_BY_FOLDER)
+        hint = suggest(folder, KIND_BY_FOLDER) if folder else ""
+        return [Problem(display, 1, 1, "", f"YAML files in {where} are not read{hint}; "
+                        f"put it in one of {expected}")]
+    entity_id = path.name.rsplit(".", 1)[0]
+    if not is_valid_id(entity_id):
+        return [Problem(display, 1, 1, "id", f"file name {entity_id!r} is not a valid id: use "
+                        "lowercase ASCII letters, digits and single hyphens, like 'mapping-facts'")]
+    claimed_by = claims.setdefault((folder, entity_id), display)
+    if claimed_by != display:
+        return [Problem(display, 1, 1, "id", f"id {entity_id!r} is already used by {claimed_by}")]
+    try:
+        document = read(path, max_bytes)
+    except SourceError as exc:
+        return [Problem(display, exc.line, exc.column, "", exc.message)]
+    source = Source(path=path, display=display, document=document)
+    return _validate(catalog, kind, entity_id, source)
+
+
+def _validate(catalog: Catalog, kind: type[Entity], entity_id: str, source: Source) -> list[Problem]:
+    data = source.document.data
+    if not isinstance(data, dict):
+        return [Problem(source.display, 1, 1, "", "the file must be a mapping of field: value")]
+    if "id" in data:
+        line, column = source.document.mark(("id",), prefer_key=True)
+        return [Problem(source.display, line, column, "id",
+                        "remove this field: the id is the file name")]
+    try:
+        entity = kind.model_validate({**data, "id": entity_id})
+    except ValidationError as exc:
+        return _pydantic_problems(exc, source, kind)
+    catalog.entities[kind.folder][entity_id] = entity
+    catalog.sources[(kind.folder, entity_id)] = source
+    return []

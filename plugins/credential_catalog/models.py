@@ -1,0 +1,317 @@
+"""The catalog's data model: one pydantic class per kind of YAML file in ``catalog/``."""
+
+import datetime as dt
+import re
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .text import Line, Prose
+from .vocabulary import (
+    ArtifactKind,
+    Audience,
+    IssuerKind,
+    Phase,
+    RecognizerKind,
+    Requirement,
+    ResourceType,
+    Status,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
+
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    parts = tuple(int(p) for p in version.split("."))
+    return parts + (0,) * (3 - len(parts))
+
+
+def is_valid_id(value: str) -> bool:
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Entity(Model):
+    """A catalog entity stored as ``catalog/<folder>/<id>.yml``; ``id`` is the file stem."""
+
+    folder: ClassVar[str]
+    id: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
+
+
+class MethodComponent(Model):
+    name: Line
+    explanation: Prose
+
+
+class OverviewQuestion(Model):
+    prompt: Prose
+    word_limit: Annotated[int, Field(ge=25, le=2000)]
+
+
+class ScoringLevel(Model):
+    level: Line
+    passing: bool
+    criteria: Annotated[list[Prose], Field(min_length=1)]
+
+
+class EvidencePart(Model):
+    name: Line
+    instructions: Prose
+    artifact_kinds: Annotated[list[ArtifactKind], Field(min_length=1)]
+    scoring_guide: Annotated[list[ScoringLevel], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _levels_are_usable(self) -> "EvidencePart":
+        if not any(level.passing for level in self.scoring_guide):
+            raise ValueError("scoring_guide needs at least one level with passing: true")
+        if all(level.passing for level in self.scoring_guide):
+            raise ValueError("scoring_guide needs at least one level with passing: false")
+        names = [level.level for level in self.scoring_guide]
+        if len(set(names)) != len(names):
+            raise ValueError("scoring_guide levels must have distinct names")
+        return self
+
+
+class Submission(Model):
+    overview_questions: Annotated[list[OverviewQuestion], Field(min_length=1)]
+    evidence: Annotated[list[EvidencePart], Field(min_length=1)]
+    reflection: list[Prose] = []
+
+
+class ChangelogEntry(Model):
+    version: Version
+    date: dt.date
+    summary: Prose
+
+
+class Credential(Entity):
+    folder: ClassVar[str] = "credentials"
+
+    title: Line
+    category: Id
+    summary: Annotated[Line, StringConstraints(max_length=240)]
+    competency: Prose
+    key_method: Prose
+    method_components: Annotated[list[MethodComponent], Field(min_length=1)]
+    rationale: Prose
+    resources: list[Id] = []
+    submission: Submission
+    related: list[Id] = []
+    standards: Annotated[list[Id], Field(min_length=1)]
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    estimated_hours: Annotated[float, Field(gt=0, le=200)]
+    issuer: Id
+    version: Version
+    last_reviewed: dt.date
+    status: Status = "active"
+    successor: Id | None = None
+    changelog: list[ChangelogEntry] = []
+
+    @model_validator(mode="after")
+    def _status_rules(self) -> "Credential":
+        if self.successor and self.status != "retired":
+            raise ValueError("successor is only allowed on a retired credential")
+        return self
+
+    @property
+    def artifact_kinds(self) -> list[str]:
+        kinds: list[str] = []
+        for part in self.submission.evidence:
+            kinds.extend(k for k in part.artifact_kinds if k not in kinds)
+        return kinds
+
+
+class Category(Entity):
+    folder: ClassVar[str] = "categories"
+
+    title: Line
+    number: Annotated[int, Field(ge=1, le=99)]
+    summary: Prose
+    description: Prose
+    indicators: Annotated[list[Prose], Field(min_length=1)]
+
+
+class Stack(Entity):
+    folder: ClassVar[str] = "stacks"
+
+    title: Line
+    summary: Line
+    rationale: Prose
+    credentials: Annotated[list[Id], Field(min_length=2)]
+    category: Id | None = None
+
+
+class PathwayStep(Model):
+    title: Line | None = None
+    credentials: list[Id] = []
+    pathway: Id | None = None
+    choose: Annotated[int, Field(ge=1)] | None = None
+    requirement: Requirement = "required"
+    note: Prose | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "PathwayStep":
+        if bool(self.credentials) == bool(self.pathway):
+            raise ValueError("a step names either credentials or a pathway, not both or neither")
+        if self.choose is not None:
+            if not self.credentials:
+                raise ValueError("choose applies to a list of credentials")
+            if self.choose > len(self.credentials):
+                raise ValueError(
+                    f"choose is {self.choose} but the step lists {len(self.credentials)} credentials"
+                )
+        if len(set(self.credentials)) != len(self.credentials):
+            raise ValueError("a step lists the same credential twice")
+        return self
+
+    @property
+    def needed(self) -> int:
+        return self.choose if self.choose is not None else max(len(self.credentials), 1)
+
+
+class Pathway(Entity):
+    folder: ClassVar[str] = "pathways"
+
+    title: Line
+    summary: Line
+    description: Prose
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    steps: Annotated[list[PathwayStep], Field(min_length=1)]
+    status: Status = "active"
+
+
+class Issuer(Entity):
+    folder: ClassVar[str] = "issuers"
+
+    name: Line
+    kind: IssuerKind
+    description: Prose
+    website: Id | None = Field(default=None, description="id of the catalog resource for its site")
+
+
+class Worth(Model):
+    salary: Line | None = None
+    relicensure_hours: Annotated[float, Field(ge=0)] | None = None
+    pd_credit: Line | None = None
+    note: Prose | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "Worth":
+        if not self.model_fields_set:
+            raise ValueError("say what it is worth: salary, relicensure_hours, pd_credit or note")
+        return self
+
+
+class RecognitionRule(Model):
+    issuers: list[Id] = []
+    categories: list[Id] = []
+    description: Prose
+
+    @model_validator(mode="after")
+    def _selects_something(self) -> "RecognitionRule":
+        if not self.issuers and not self.categories:
+            raise ValueError("a rule selects credentials by issuers, categories or both")
+        return self
+
+
+class RecognizedCredential(Model):
+    credential: Id
+    worth: Worth | None = None
+
+
+class Recognizer(Entity):
+    folder: ClassVar[str] = "recognizers"
+
+    name: Line
+    kind: RecognizerKind
+    location: Line | None = None
+    summary: Prose
+    reported_in: Line
+    reported_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    sources: list[Id] = []
+    rule: RecognitionRule | None = None
+    credentials: list[RecognizedCredential] = []
+    worth: Worth | None = None
+
+    @model_validator(mode="after")
+    def _recognizes_something(self) -> "Recognizer":
+        if self.rule is None and not self.credentials and self.kind != "publisher":
+            raise ValueError("a recognizer needs a rule, a list of credentials, or both")
+        return self
+
+
+class Standard(Entity):
+    folder: ClassVar[str] = "standards"
+
+    title: Line
+    number: Annotated[int, Field(ge=1, le=99)]
+    statement: Prose
+    summary: Prose
+    questions: Annotated[list[Prose], Field(min_length=1)]
+
+
+class Resource(Entity):
+    folder: ClassVar[str] = "resources"
+
+    title: Line
+    authors: list[Line] = []
+    organization: Line | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    type: ResourceType
+    phase: Phase | None = None
+    url: Url
+    summary: Prose
+
+    @model_validator(mode="after")
+    def _has_author(self) -> "Resource":
+        if not self.authors and not self.organization:
+            raise ValueError("name its authors or its organization")
+        return self
+
+
+class PlanningTask(Model):
+    title: Line
+    description: Prose
+    resources: list[Id] = []
+
+
+class BigQuestion(Model):
+    question: Line
+    guidance: Prose
+    resources: list[Id] = []
+
+
+class PlanningPhase(Entity):
+    folder: ClassVar[str] = "phases"
+
+    title: Line
+    number: Annotated[int, Field(ge=1, le=9)]
+    phase: Phase
+    goal: Prose
+    summary: Prose
+    big_questions: Annotated[list[BigQuestion], Field(min_length=1)]
+    tasks: Annotated[list[PlanningTask], Field(min_length=1)]
+
+
+KINDS: tuple[type[Entity], ...] = (
+    Credential,
+    Category,
+    Stack,
+    Pathway,
+    Issuer,
+    Recognizer,
+    Standard,
+    Resource,
+    PlanningPhase,
+)
+KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in KINDS}

@@ -1,0 +1,82 @@
+"""The pages the catalog adds to a site: one per entity and one index per kind."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .models import Entity
+
+SECTIONS: dict[str, str] = {
+    "credentials": "Credentials",
+    "categories": "Categories",
+    "stacks": "Stacks",
+    "pathways": "Pathways",
+    "standards": "Standards for Professional Learning",
+    "issuers": "Issuers",
+    "recognizers": "Recognizers",
+}
+TEMPLATES: dict[str, str] = {
+    "credentials": "credential.html",
+    "categories": "category.html",
+    "stacks": "stack.html",
+    "pathways": "pathway.html",
+    "standards": "standard.html",
+    "issuers": "issuer.html",
+    "recognizers": "recognizer.html",
+}
+INDEX_TEMPLATE = "catalog-index.html"
+PLANNING_URI = "planning/index.md"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    template: str
+    title: str
+    description: str
+    kind: str
+    entity: Entity | None = None
+    source: Path | None = None
+    in_nav: bool = False
+    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "description": self.description, "template": self.template}
+        front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n"
+
+
+def entity_url(entity: Entity) -> str:
+    return f"{entity.folder}/{entity.id}/"
+
+
+def entity_title(entity: Entity) -> str:
+    return str(getattr(entity, "title", None) or entity.name)
+
+
+def _description(entity: Entity) -> str:
+    text = str(getattr(entity, "summary", None) or getattr(entity, "description", ""))
+    first = text.strip().split("\n\n")[0].replace("\n", " ")
+    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "..."
+
+
+def page_specs(catalog: Catalog) -> list[PageSpec]:
+    specs: list[PageSpec] = []
+    for folder, section in SECTIONS.items():
+        specs.append(PageSpec(
+            src_uri=f"{folder}/index.md", template=INDEX_TEMPLATE, title=section,
+            description=f"{section} in the educator micro-credential catalog",
+            kind=f"{folder}-index", in_nav=True, context={"section": folder}))
+        for entity_id in sorted(catalog.entities[folder]):
+            entity = catalog.entities[folder][entity_id]
+            specs.append(PageSpec(
+                src_uri=f"{folder}/{entity_id}.md", template=TEMPLATES[folder],
+                title=entity_title(entity), description=_description(entity), kind=folder,
+                entity=entity, source=catalog.source(entity).path))
+    specs.append(PageSpec(
+        src_uri=PLANNING_URI, template="planning.html", title="Planning a pilot",
+        description="Three phases for planning a district micro-credential pilot, with resources",
+        kind="planning", in_nav=True))
+    return specs

@@ -1,0 +1,60 @@
+"""A commented YAML skeleton for a new credential."""
+
+from .models import is_valid_id
+
+SKELETON = """\
+# yaml-language-server: $schema=../schemas/credentials.schema.json
+# A new micro-credential. Replace every TODO; `credential-catalog validate` lists what is left.
+# Text fields take plain sentences with *emphasis*, **strong**, `code` and lists; no HTML or links
+# (add a file to catalog/resources/ and list its id under `resources` instead).
+
+title: TODO Title as it appears on the badge
+category: {category}
+summary: TODO One line that says what the educator does and why it matters.
+competency: >-
+  TODO The one skill the educator demonstrates, observable in classroom evidence.
+key_method: >-
+  TODO The method the educator uses to show the competency.
+method_components:  # in the order an educator would do them
+  - name: TODO First component
+    explanation: >-
+      TODO What this step involves in a real classroom.
+rationale: >-
+  TODO Why this method helps students learn, in plain words.
+resources: []  # ids from catalog/resources/
+submission:
+  overview_questions:
+    - prompt: TODO A question about the context the educator works in.
+      word_limit: 300
+  evidence:
+    - name: TODO Name of the evidence part
+      instructions: >-
+        TODO Exactly what to submit.
+      artifact_kinds: [student-work-samples]  # lesson-plan, classroom-video, observation-notes ...
+      scoring_guide:  # highest level first; criteria a reviewer can check in the artifact
+        - level: Passing
+          passing: true
+          criteria:
+            - TODO Something a reviewer can see in the artifact.
+        - level: Not yet
+          passing: false
+          criteria:
+            - TODO What is missing or unclear when the evidence does not pass.
+  reflection:
+    - TODO A prompt that asks what changed for students.
+related: []  # ids of credentials an educator would earn alongside this one
+standards: [learning-designs]  # ids from catalog/standards/
+audience: [classroom-teacher]
+estimated_hours: 10
+issuer: {issuer}
+version: "1.0"
+last_reviewed: {today}
+status: active
+"""
+
+
+def skeleton(credential_id: str, category: str, issuer: str, today: str) -> str:
+    if not is_valid_id(credential_id):
+        raise ValueError(
+            f"{credential_id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    return SKELETON.format(category=category, issuer=issuer, today=today)

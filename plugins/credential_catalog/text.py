@@ -1,0 +1,86 @@
+"""Text fields: one-line labels and a small, safe Markdown subset for prose.
+
+Prose may use paragraphs, lists, emphasis, strong emphasis and inline code. Raw HTML, links,
+images and script-bearing URL schemes are rejected: links belong in catalog resources.
+"""
+
+import html
+import re
+from functools import lru_cache
+from typing import Annotated
+
+import markdown
+from markupsafe import Markup
+from pydantic import AfterValidator, StringConstraints
+
+PLACEHOLDER = "TODO"
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_URL = re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.IGNORECASE)
+_SCHEME = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_LINK = re.compile(r"!?\[[^\]]*\]\s*[\(\[]|^\s*\[[^\]]+\]:", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_common(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if PLACEHOLDER in value:
+        raise ValueError(f"replace the {PLACEHOLDER} placeholder with real text")
+    if _CONTROL.search(value):
+        raise ValueError("contains control or bidirectional-override characters")
+    if _HTML_TAG.search(value):
+        raise ValueError("raw HTML is not allowed; use plain text or Markdown emphasis")
+    if _SCHEME.search(value):
+        raise ValueError("script and data URLs are not allowed")
+    if _URL.search(value) or _LINK.search(value):
+        raise ValueError("links are not allowed in text; add a catalog resource and reference its id")
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("must be a single line")
+    return _check_common(value).strip()
+
+
+def _check_prose(value: str) -> str:
+    return _check_common(value).strip()
+
+
+Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(_check_line)]
+"""A short single line of plain text: titles, names, level labels."""
+
+Prose = Annotated[str, StringConstraints(max_length=6000), AfterValidator(_check_prose)]
+"""Paragraphs in the Markdown subset described in this module."""
+
+
+class _NoLinks(markdown.Extension):
+    _INLINE = (
+        "link", "image_link", "reference", "image_reference", "short_reference",
+        "short_image_ref", "autolink", "automail", "html", "entity",
+    )
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        for name in self._INLINE:
+            if name in md.inlinePatterns:
+                md.inlinePatterns.deregister(name)
+        for name in ("reference", "hr"):
+            if name in md.parser.blockprocessors:
+                md.parser.blockprocessors.deregister(name)
+        md.preprocessors.deregister("html_block")
+
+
+@lru_cache(maxsize=4096)
+def render_prose(text: str) -> Markup:
+    """Render prose to HTML; anything HTML-like in the source comes out escaped."""
+    md = markdown.Markdown(extensions=[_NoLinks()], output_format="html")
+    return Markup(md.convert(html.escape(text, quote=False)))
+
+
+def render_inline(text: str) -> Markup:
+    """Render prose that should stay inside one block element, such as a table cell."""
+    out = str(render_prose(text))
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return Markup(out)

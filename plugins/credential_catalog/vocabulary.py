@@ -1,0 +1,110 @@
+"""Controlled vocabularies: the allowed values, in display order, with their labels."""
+
+from typing import Literal, get_args
+
+ArtifactKind = Literal[
+    "lesson-plan",
+    "unit-plan",
+    "project-plan",
+    "student-work-samples",
+    "student-reflections",
+    "classroom-video",
+    "audio-recording",
+    "photographs",
+    "observation-notes",
+    "teacher-reflection",
+    "peer-review",
+    "self-assessment",
+    "survey-results",
+    "assessment-data",
+]
+
+Audience = Literal[
+    "classroom-teacher",
+    "special-educator",
+    "instructional-coach",
+    "librarian",
+    "school-leader",
+    "district-leader",
+]
+
+Status = Literal["active", "retired"]
+
+Requirement = Literal["required", "recommended"]
+
+ResourceType = Literal[
+    "paper",
+    "research",
+    "case-study",
+    "report",
+    "guide",
+    "tool",
+    "video",
+    "podcast",
+    "slides",
+    "sample",
+    "website",
+]
+
+Phase = Literal["ready-to-plan", "ready-to-launch", "ready-to-implement"]
+
+RecognizerKind = Literal["district", "state", "association", "union", "university", "publisher"]
+
+IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
+
+LABELS: dict[str, str] = {
+    "lesson-plan": "Lesson plan",
+    "unit-plan": "Unit plan",
+    "project-plan": "Project plan",
+    "student-work-samples": "Student work samples",
+    "student-reflections": "Student reflections",
+    "classroom-video": "Classroom video",
+    "audio-recording": "Audio recording",
+    "photographs": "Photographs",
+    "observation-notes": "Observation notes",
+    "teacher-reflection": "Teacher reflection",
+    "peer-review": "Peer review",
+    "self-assessment": "Self-assessment",
+    "survey-results": "Survey results",
+    "assessment-data": "Assessment data",
+    "classroom-teacher": "Classroom teacher",
+    "special-educator": "Special educator",
+    "instructional-coach": "Instructional coach",
+    "librarian": "Librarian",
+    "school-leader": "School leader",
+    "district-leader": "District leader",
+    "active": "Active",
+    "retired": "Retired",
+    "required": "Required",
+    "recommended": "Recommended",
+    "paper": "Paper",
+    "research": "Research",
+    "case-study": "Case study",
+    "report": "Report",
+    "guide": "Guide",
+    "tool": "Tool",
+    "video": "Video",
+    "podcast": "Podcast",
+    "slides": "Slide deck",
+    "sample": "Sample",
+    "website": "Website",
+    "ready-to-plan": "Ready to plan",
+    "ready-to-launch": "Ready to launch",
+    "ready-to-implement": "Ready to implement",
+    "district": "School district",
+    "state": "State",
+    "association": "Association",
+    "union": "Education association",
+    "university": "University",
+    "publisher": "Publisher",
+    "nonprofit": "Nonprofit",
+    "company": "Company",
+}
+
+
+def label(value: str) -> str:
+    return LABELS.get(value, value.replace("-", " ").capitalize())
+
+
+def values(vocabulary: object) -> tuple[str, ...]:
+    return get_args(vocabulary)

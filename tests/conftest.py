@@ -1,0 +1,89 @@
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = Path(__file__).parent / "fixtures" / "tiny"
+
+MKDOCS_YML = """\
+site_name: Tiny catalog
+site_url: http://127.0.0.1:8000/
+repo_url: https://example.org/acme/catalog
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  custom_dir: {overrides}
+  font: false
+  features: [content.action.edit]
+plugins:
+  - search
+  - credential-catalog
+extra_css:
+  - assets/catalog/catalog.css
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A copy of the tiny fixture project: mkdocs.yml, docs/ and catalog/."""
+    shutil.copytree(TINY / "catalog", tmp_path / "catalog")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Tiny\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    return tmp_path
+
+
+def run_build(project: Path, strict: bool = True) -> Path:
+    config = load_config(str(project / "mkdocs.yml"), strict=strict)
+    build(config)
+    return project / "site"
+
+
+@pytest.fixture
+def built(tiny: Path) -> Path:
+    return run_build(tiny)
+
+
+@pytest.fixture
+def write(tiny: Path) -> Callable[[str, str], Path]:
+    def _write(relative: str, text: str) -> Path:
+        path = tiny / "catalog" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The tiny fixture site, built once and served over HTTP; yields its base URL."""
+    from .browser import serve
+
+    project = tmp_path_factory.mktemp("tiny-site")
+    shutil.copytree(TINY / "catalog", project / "catalog")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    with serve(run_build(project)) as url:
+        yield url

@@ -1,0 +1,174 @@
+"""Each kind of bad input gets its precise file:line:col: field: message."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from credential_catalog.loader import load_catalog
+from credential_catalog.problems import CatalogError
+
+Write = Callable[[str, str], Path]
+
+
+def problems(tiny: Path) -> list[str]:
+    with pytest.raises(CatalogError) as info:
+        load_catalog(tiny / "catalog")
+    return [str(p) for p in info.value.problems]
+
+
+def edit(tiny: Path, relative: str, old: str, new: str) -> None:
+    path = tiny / "catalog" / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CRED = "credentials/asking-questions.yml"
+
+
+def test_fixture_is_valid(tiny: Path) -> None:
+    catalog = load_catalog(tiny / "catalog")
+    assert sorted(catalog.credentials) == ["asking-questions", "speaking-up", "weighing-evidence"]
+
+
+def test_malformed_yaml(tiny: Path) -> None:
+    edit(tiny, CRED, "summary: Students", "summary: [Students")
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/credentials/asking-questions.yml:4:")
+    assert "invalid YAML" in problem
+
+
+def test_duplicate_key(tiny: Path) -> None:
+    edit(tiny, CRED, "estimated_hours: 8\n", "estimated_hours: 8\nestimated_hours: 9\n")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:36:1: duplicate key 'estimated_hours' "
+        "(first defined on line 35); the earlier value would be lost"]
+
+
+def test_unknown_field_with_suggestion(tiny: Path) -> None:
+    edit(tiny, CRED, "rationale:", "rationnale:")
+    found = problems(tiny)
+    assert "catalog/credentials/asking-questions.yml:11:1: rationnale: unknown field " \
+           "(did you mean 'rationale'?)" in found
+    assert "catalog/credentials/asking-questions.yml:1:1: rationale: required field is missing" \
+        in found
+
+
+def test_nested_unknown_field(tiny: Path) -> None:
+    edit(tiny, CRED, "          passing: true", "          pasing: true")
+    found = problems(tiny)
+    assert "catalog/credentials/asking-questions.yml:23:11: submission.evidence[0]" \
+           ".scoring_guide[0].pasing: unknown field (did you mean 'passing'?)" in found
+
+
+def test_wrong_type(tiny: Path) -> None:
+    edit(tiny, CRED, "estimated_hours: 8", "estimated_hours: eight")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:35:18: estimated_hours: "
+        "Input should be a valid number"]
+
+
+def test_unquoted_version_is_a_type_error(tiny: Path) -> None:
+    edit(tiny, CRED, 'version: "1.0"', "version: 1.0")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:37:10: version: Input should be a valid string"]
+
+
+def test_bad_vocabulary_value(tiny: Path) -> None:
+    edit(tiny, CRED, "artifact_kinds: [student-work-samples]",
+         "artifact_kinds: [student-work-sample]")
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/credentials/asking-questions.yml:20:24: "
+                              "submission.evidence[0].artifact_kinds[0]: Input should be")
+    assert problem.endswith("(did you mean 'student-work-samples'?)")
+
+
+def test_unknown_reference_with_did_you_mean(tiny: Path) -> None:
+    edit(tiny, CRED, "related: [weighing-evidence]", "related: [weighing-evidense]")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:32:11: related[0]: unknown credential "
+        "'weighing-evidense' (did you mean 'weighing-evidence'?)"]
+
+
+def test_same_id_in_two_files(tiny: Path, write: Write) -> None:
+    source = (tiny / "catalog" / CRED).read_text(encoding="utf-8")
+    write("credentials/more/asking-questions.yaml", source)
+    assert problems(tiny) == [
+        "catalog/credentials/more/asking-questions.yaml:1:1: id: id 'asking-questions' is "
+        "already used by catalog/credentials/asking-questions.yml"]
+
+
+def test_pathway_cycle(tiny: Path, write: Write) -> None:
+    write("pathways/a.yml", "title: A\nsummary: a\ndescription: a\naudience: [librarian]\n"
+                            "steps:\n  - pathway: b\n")
+    write("pathways/b.yml", "title: B\nsummary: b\ndescription: b\naudience: [librarian]\n"
+                            "steps:\n  - credentials: [speaking-up]\n  - pathway: a\n")
+    assert problems(tiny) == [
+        "catalog/pathways/b.yml:7:14: steps[1].pathway: pathways form a cycle: a → b → a"]
+
+
+def test_missing_required_field_points_at_parent(tiny: Path) -> None:
+    edit(tiny, CRED, "      word_limit: 200\n", "")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:15:7: submission.overview_questions[0]"
+        ".word_limit: required field is missing"]
+
+
+def test_all_errors_in_one_pass(tiny: Path, write: Write) -> None:
+    edit(tiny, CRED, "estimated_hours: 8", "estimated_hours: -1")
+    write("stacks/broken.yml", "title: Broken\nsummary: x\nrationale: y\n"
+                               "credentials: [asking-questions, nope]\n")
+    write("categories/empty.yml", "")
+    found = problems(tiny)
+    assert len(found) == 3, found
+    assert any(p.startswith("catalog/categories/empty.yml:1:1: the file is empty") for p in found)
+    assert any("stacks/broken.yml:4:33: credentials[1]: unknown credential 'nope'" in p
+               for p in found)
+
+
+def test_invalid_file_names(tiny: Path, write: Write) -> None:
+    write("credentials/Bad Name.yml", "title: x\n")
+    write("credentials/cafe\u0301.yml", "title: x\n")
+    found = problems(tiny)
+    assert any(p.startswith("catalog/credentials/Bad Name.yml:1:1: id: file name") for p in found)
+    assert len(found) == 2
+
+
+def test_unknown_folder(tiny: Path, write: Write) -> None:
+    write("stack/extra.yml", "title: x\n")
+    [problem] = problems(tiny)
+    assert "YAML files in folder 'stack' are not read (did you mean 'stacks'?)" in problem
+
+
+def test_retired_credential_required_by_active_pathway(tiny: Path) -> None:
+    edit(tiny, "credentials/weighing-evidence.yml", "last_reviewed: 2026-02-01",
+         "last_reviewed: 2026-02-01\nstatus: retired")
+    assert problems(tiny) == [
+        "catalog/pathways/starter.yml:8:19: steps[1].credentials[0]: retired credential "
+        "'weighing-evidence' is still required by this active pathway"]
+
+
+def test_alias_is_refused(tiny: Path, write: Write) -> None:
+    write("categories/alias.yml", "title: &t Alias\nnumber: 3\nsummary: *t\n"
+                                  "description: d\nindicators: [a]\n")
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/categories/alias.yml:3:1:")
+    assert "aliases" in problem
+
+
+def test_text_rules(tiny: Path) -> None:
+    edit(tiny, CRED, "rationale: Questions give", "rationale: <script>alert(1)</script> Questions give")
+    edit(tiny, CRED, "key_method: Students draft", "key_method: See https://example.org. Students draft")
+    found = problems(tiny)
+    assert "catalog/credentials/asking-questions.yml:11:12: rationale: raw HTML is not allowed; " \
+           "use plain text or Markdown emphasis" in found
+    assert any(p.startswith("catalog/credentials/asking-questions.yml:5:13: key_method: links")
+               for p in found)
+
+
+def test_placeholder_is_refused(tiny: Path) -> None:
+    edit(tiny, CRED, "summary: Students", "summary: TODO Students")
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:3:10: summary: replace the TODO placeholder "
+        "with real text"]

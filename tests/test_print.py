@@ -1,0 +1,22 @@
+"""The print stylesheet, checked in Chromium with print media emulated."""
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_credential_prints_without_navigation(browser: Any, tiny_site: str) -> None:
+    page = browser.new_page()
+    page.goto(tiny_site + "credentials/asking-questions/")
+    assert page.locator(".md-sidebar--primary").first.is_visible()
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("table.cc-scoring__table").first.is_visible()
+    assert page.locator("table.cc-scoring__table").first.evaluate(
+        "el => getComputedStyle(el.closest('.cc-scoring')).breakInside") == "avoid"
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+    page.close()

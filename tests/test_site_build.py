@@ -1,0 +1,127 @@
+"""Integration: build the tiny fixture site with MkDocs and read the HTML it wrote."""
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .conftest import run_build
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entity_has_its_page(built: Path) -> None:
+    for url in [
+        "credentials/asking-questions", "credentials/weighing-evidence", "credentials/speaking-up",
+        "categories/thinking", "categories/talking", "stacks/inquiry", "pathways/starter",
+        "issuers/acme-institute", "recognizers/example-district", "standards/data",
+        "standards/outcomes", "planning",
+    ]:
+        assert (built / url / "index.html").is_file(), url
+    for section in ["credentials", "categories", "stacks", "pathways", "standards", "issuers",
+                    "recognizers"]:
+        assert (built / section / "index.html").is_file(), section
+    assert not any(Path(built).parent.joinpath("docs").rglob("*.yml"))
+
+
+def test_credential_page_sections_in_order(built: Path) -> None:
+    html = page(built, "credentials/weighing-evidence")
+    headings = re.findall(r'<h2 id="([a-z-]+)"', html)
+    assert headings == ["part-of", "competency", "key-method", "method-components", "rationale",
+                        "submission", "related", "standards", "recognized-by", "history"]
+    assert "Students score sources against a checklist." in html
+    assert "Version 1.1" in html
+
+
+def test_scoring_guide_is_an_accessible_table(built: Path) -> None:
+    html = page(built, "credentials/asking-questions")
+    table = re.search(r'<table class="cc-scoring__table">.*?</table>', html, re.S)
+    assert table is not None
+    assert "<caption>Scoring guide for part 1: Question lists</caption>" in table.group(0)
+    assert table.group(0).count('<th scope="col">') == 3
+    assert '<th scope="row">Passing</th>' in table.group(0)
+    assert "Each list has at least five questions." in table.group(0)
+
+
+def test_part_of_panel_and_pathway_position(built: Path) -> None:
+    html = page(built, "credentials/weighing-evidence")
+    panel = re.search(r'<aside class="cc-partof".*?</aside>', html, re.S).group(0)
+    assert 'href="../../stacks/inquiry/"' in panel
+    assert "Starter Pathway</a>: step 2 of 3 (required)" in panel
+    assert 'previous: <a href="../asking-questions/">Asking Questions</a>' in panel
+    assert 'next: <a href="../speaking-up/">Speaking Up</a>' in panel
+
+
+def test_related_links_go_both_ways_and_recognizer_worth(built: Path) -> None:
+    weighing = page(built, "credentials/weighing-evidence")
+    assert 'data-credential="asking-questions"' in weighing  # declared only on the other side
+    assert "Example District</a>: <span class=\"cc-worth\">One salary step; 15 hours toward" in weighing
+    speaking = page(built, "credentials/speaking-up")
+    assert "No recognizer in this catalog lists this credential yet" in speaking
+
+
+def test_recognizer_page_lists_rule_matches(built: Path) -> None:
+    html = page(built, "recognizers/example-district")
+    assert "<caption>Credentials recognized by Example District" in html
+    assert "Asking Questions" in html and "Weighing Evidence" in html
+    assert "Speaking Up" not in html  # category Talking is outside the rule
+
+
+def test_pathway_diagram_and_steps(built: Path) -> None:
+    html = page(built, "pathways/starter")
+    svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg and "<title" in svg
+    assert svg.count("<rect") == 3 and 'stroke-dasharray="6 4"' in svg
+    assert "Step 3 (recommended)" in svg
+
+
+def test_credential_pages_stay_out_of_navigation(built: Path) -> None:
+    html = page(built, "credentials")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S).group(0)
+    assert "asking-questions" not in nav
+
+
+def test_edit_button_opens_the_yaml_file(built: Path) -> None:
+    html = page(built, "credentials/asking-questions")
+    edit = "https://example.org/acme/catalog/edit/main/catalog/credentials/asking-questions.yml"
+    assert f'href="{edit}"' in html
+
+
+def test_site_search_indexes_credential_bodies(built: Path) -> None:
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Fewer than five questions per list." in index
+    assert "credentials/asking-questions/" in index
+
+
+def test_print_stylesheet_is_linked(built: Path) -> None:
+    css = (built / "assets" / "catalog" / "catalog.css").read_text(encoding="utf-8")
+    assert "@media print" in css and ".md-sidebar" in css
+    assert "assets/catalog/catalog.css" in page(built, "credentials/asking-questions")
+
+
+def test_invalid_catalog_fails_and_keeps_previous_site(tiny: Path, built: Path) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    target = tiny / "catalog" / "credentials" / "asking-questions.yml"
+    target.write_text(target.read_text().replace("category: thinking", "category: thnking"))
+    with pytest.raises(Abort):
+        run_build(tiny)
+    after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tiny.glob(".site-staging-*"))
+
+
+def test_template_error_keeps_previous_site(tiny: Path, built: Path) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    overrides = tiny / "overrides"
+    overrides.mkdir()
+    (overrides / "stack.html").write_text(
+        '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}')
+    config = (tiny / "mkdocs.yml").read_text()
+    (tiny / "mkdocs.yml").write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config))
+    with pytest.raises(Exception):  # noqa: B017 - any failure must leave site/ alone
+        run_build(tiny)
+    after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    assert after == before
