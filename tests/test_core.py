@@ -1,0 +1,56 @@
+"""Unit tests on the core: text rendering, graph links, page specs."""
+
+from pathlib import Path
+
+from credential_catalog.graph import build_graph
+from credential_catalog.loader import load_catalog
+from credential_catalog.pages import page_specs
+from credential_catalog.render import toc_tokens
+from credential_catalog.text import render_inline, render_prose
+
+TINY = Path(__file__).parent / "fixtures" / "tiny" / "catalog"
+
+
+def test_prose_renders_the_markdown_subset() -> None:
+    html = str(render_prose("Use *one* **clear** `step`.\n\n- a\n- b"))
+    assert html == ("<p>Use <em>one</em> <strong>clear</strong> <code>step</code>.</p>\n"
+                    "<ul>\n<li>a</li>\n<li>b</li>\n</ul>")
+    assert str(render_inline("Just *this*.")) == "Just <em>this</em>."
+
+
+def test_prose_escapes_anything_html_like() -> None:
+    html = str(render_prose('a < b & "c" <img src=x onerror=alert(1)> [x](javascript:alert(1))'))
+    assert "<img" not in html and "&lt;img" in html
+    assert "<a " not in html and "&amp;" in html
+
+
+def test_graph_links() -> None:
+    catalog = load_catalog(TINY)
+    graph = build_graph(catalog)
+    asking = graph.links["asking-questions"]
+    assert [s.id for s in asking.stacks] == ["inquiry"]
+    [place] = asking.pathways
+    assert (place.pathway.id, place.step, place.total, place.next) == (
+        "starter", 1, 3, ("weighing-evidence",))
+    assert [c.id for c in graph.links["weighing-evidence"].related] == [
+        "asking-questions"]
+    assert [c.id for c, _ in graph.recognized["example-district"]] == [
+        "asking-questions", "weighing-evidence"]
+    assert [c.id for c in graph.by_standard["outcomes"]] == ["speaking-up", "weighing-evidence"]
+
+
+def test_page_specs_cover_every_entity() -> None:
+    catalog = load_catalog(TINY)
+    uris = {spec.src_uri for spec in page_specs(catalog)}
+    for folder, entities in catalog.entities.items():
+        if folder in ("resources", "phases"):
+            continue
+        assert f"{folder}/index.md" in uris
+        assert {f"{folder}/{i}.md" for i in entities} <= uris
+    assert "planning/index.md" in uris
+
+
+def test_toc_tokens_nest_h3_under_h2() -> None:
+    tokens = toc_tokens('<h2 id="a">A &amp; B</h2><h3 id="b">B</h3><h2>no id</h2><h2 id="c">C</h2>')
+    assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in tokens] == [
+        ("a", "A & B", ["b"]), ("c", "C", [])]
