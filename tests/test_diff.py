@@ -62,6 +62,10 @@ def test_diff_reports_every_kind_of_change(repo: Path, capsys: pytest.CaptureFix
     edit(repo, ASKING, 'version: "1.0"', 'version: "1.1"\nchangelog:\n  - version: "1.1"\n'
          "    date: 2026-04-01\n    summary: Lists need eight questions.")
 
+    edit(repo, "stacks/inquiry.yml", "weighing-evidence]", "weighing-evidence, speaking-up]")
+    (repo / "catalog" / "resources" / "acme-site.yml").unlink()
+    edit(repo, "issuers/acme-institute.yml", "website: acme-site\n", "")
+
     code, out, _ = run(capsys, "diff", "base", "--catalog", str(repo / "catalog"))
 
     assert code == 0
@@ -86,6 +90,12 @@ def test_diff_reports_every_kind_of_change(repo: Path, capsys: pytest.CaptureFix
             "Students present a claim to a real audience.") in speaking
     assert "- `audience`: added `librarian`" in speaking
     assert "Weighing Evidence" not in out
+    assert "> A removed credential breaks links earners have shared" in out
+    assert "### Stacks: 1 changed" in out
+    assert "- `credentials`: added `speaking-up`" in out.split("### Stacks")[1]
+    resources = out.split("### Resources: 1 removed")[1]
+    assert "- Acme Institute website (`acme-site`)" in resources
+    assert "breaks links" not in resources
 
 
 def test_diff_reads_the_revision_not_the_working_tree(
@@ -168,3 +178,23 @@ def test_other_fields_change_without_a_new_version(
     edit(repo, ASKING, "rationale: Questions give", "rationale: Good questions give")
     code, _, err = run(capsys, "validate", str(repo / "catalog"), "--base", "base")
     assert (code, err) == (0, "")
+
+
+def test_base_files_that_no_longer_load_are_left_out(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(repo, SPEAKING, "estimated_hours: 6", "estimated_hours: 6\nold_field: gone")
+    git(repo, "commit", "--quiet", "-am", "a field the models no longer know")
+    edit(repo, SPEAKING, "estimated_hours: 6\nold_field: gone", "estimated_hours: 6")
+    edit(repo, SPEAKING, "The talk states a claim", "The talk states one claim")
+    edit(repo, ASKING, "at least five questions", "at least eight questions")
+
+    code, _, err = run(capsys, "validate", str(repo / "catalog"), "--base", "HEAD")
+
+    assert code == 1
+    note, *problems = err.splitlines()
+    assert note == ("note: 1 problem(s) in the catalog at HEAD; what did not load there is left "
+                    "out of the comparison")
+    assert problems[1:] == [
+        "  catalog/credentials/asking-questions.yml:37:10: version: the scoring guide of evidence "
+        "part 1 changed since HEAD: raise the version above 1.0, with a changelog entry for the "
+        "new version, so that earners can tell what they earned"]

@@ -1,4 +1,4 @@
-"""The ``credential-catalog`` command: validate, scaffold and describe the catalog."""
+"""The ``credential-catalog`` command: validate, scaffold, describe and compare the catalog."""
 
 import argparse
 import datetime as dt

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .models import KINDS, Entity
+from .models import KIND_BY_FOLDER, KINDS, Entity
 from .references import SINGULAR
 
 GROUPED = re.compile(r"^submission\.evidence\[\d+\]\.scoring_guide")
@@ -112,7 +112,6 @@ def markdown(diffs: list[KindDiff], base_label: str) -> str:
 
 
 def _kind_section(diff: KindDiff) -> list[str]:
-    singular = SINGULAR[diff.folder]
     counts = [f"{len(items)} {label}" for label, items in (
         ("added", diff.added), ("removed", diff.removed), ("retired", diff.retired),
         ("changed", diff.changed)) if items]
@@ -124,8 +123,10 @@ def _kind_section(diff: KindDiff) -> list[str]:
     if diff.removed:
         lines += ["#### Removed", ""]
         lines += [f"- {_name(entity)}" for entity in diff.removed]
-        lines += ["", f"> A removed {singular} breaks links earners have shared; "
-                  "retiring it keeps its page.", ""]
+        lines.append("")
+        if "status" in KIND_BY_FOLDER[diff.folder].model_fields:
+            lines += [f"> A removed {SINGULAR[diff.folder]} breaks links earners have shared; "
+                      "retiring it keeps its page.", ""]
     if diff.retired:
         lines += ["#### Retired", ""]
         for old, new in diff.retired:
