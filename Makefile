@@ -8,12 +8,14 @@ HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup chromium validate build serve test lint schema clean
+.PHONY: help setup chromium validate diff build serve test lint schema clean
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
 	@echo "make test      set up (virtualenv, packages, chromium) and run every test"
 	@echo "make validate  check every file in catalog/ and list all problems"
+	@echo "               (BASE=origin/main also checks versions against that git revision)"
+	@echo "make diff      print what changed in the catalog since BASE (default origin/main)"
 	@echo "make build     validate, then build the site into site/ with --strict"
 	@echo "make schema    regenerate catalog/schemas/ from the models"
 
@@ -32,7 +34,10 @@ chromium:
 	fi
 
 validate: setup
-	$(BIN)/credential-catalog validate catalog
+	$(BIN)/credential-catalog validate catalog $(if $(BASE),--base "$(BASE)")
+
+diff: setup
+	@$(BIN)/credential-catalog diff "$(or $(BASE),origin/main)"
 
 build: validate
 	$(BIN)/mkdocs build --strict

@@ -1,4 +1,4 @@
-"""The ``credential-catalog`` command: validate, scaffold and describe the catalog."""
+"""The ``credential-catalog`` command: validate, scaffold, describe and compare the catalog."""
 
 import argparse
 import datetime as dt
@@ -6,21 +6,56 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import load_catalog, suggest
+from . import versioning
+from .catalog import Catalog
+from .diff import diff_catalogs, markdown
+from .loader import load_catalog, read_catalog, suggest
 from .models import KIND_BY_FOLDER
 from .problems import CatalogError
+from .revision import RevisionError, catalog_at
 from .scaffold import skeleton
 from .schema import schema_text
+
+
+def _base_catalog(revision: str, directory: str) -> Catalog:
+    """The catalog at ``revision``; files that no longer load with today's models are left out."""
+    with catalog_at(revision, directory) as folder:
+        catalog, problems = read_catalog(folder)
+    if problems:
+        print(f"note: {len(problems)} problem(s) in the catalog at {revision}; "
+              "what did not load there is left out of the comparison", file=sys.stderr)
+    return catalog
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(args.directory)
+        if args.base:
+            problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
+            if problems:
+                raise CatalogError(problems)
     except CatalogError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    except RevisionError as exc:
+        print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{len(items)} {folder}" for folder, items in catalog.entities.items())
     print(f"{args.directory}: valid ({counts})")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        head = load_catalog(args.catalog)
+        base = _base_catalog(args.base, args.catalog)
+    except CatalogError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except RevisionError as exc:
+        print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(markdown(diff_catalogs(base, head), args.base))
     return 0
 
 
@@ -64,7 +99,15 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every YAML file; exit 1 listing all problems")
     v.add_argument("directory", nargs="?", default="catalog")
+    v.add_argument("--base", metavar="REV", help="also check the version rule against this git "
+                   "revision: a changed competency, evidence part or scoring guide needs a higher "
+                   "version and a changelog entry")
     v.set_defaults(run=_validate)
+    d = sub.add_parser("diff", help="print, as Markdown, what changed in the catalog since a git "
+                       "revision")
+    d.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main")
+    d.add_argument("--catalog", default="catalog", help="the catalog folder (default: catalog)")
+    d.set_defaults(run=_diff)
     n = sub.add_parser("new", help="write a commented skeleton for a new credential")
     n.add_argument("id", help="the new credential's id, e.g. checking-for-understanding")
     n.add_argument("--category", required=True, help="id of its category")

@@ -84,18 +84,24 @@ def _model_in(annotation: Any) -> Any:
 
 
 def load_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
+    catalog, problems = read_catalog(root, max_bytes)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Catalog, list[Problem]]:
+    """Every entity that loads, and every problem found; :func:`load_catalog` refuses any problem."""
     root = Path(root)
     if not root.is_dir():
-        raise CatalogError([Problem(str(root), 1, 1, "", "catalog folder not found")])
+        return Catalog(root=root), [Problem(str(root), 1, 1, "", "catalog folder not found")]
     catalog = Catalog(root=root)
     claims: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     for path in _yaml_files(root):
         problems += _load_file(catalog, claims, root, path, max_bytes)
     problems += references.check(catalog, known=claims)
-    if problems:
-        raise CatalogError(problems)
-    return catalog
+    return catalog, problems
 
 
 def _load_file(

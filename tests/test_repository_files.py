@@ -1,0 +1,89 @@
+"""The GitHub workflows and templates: valid YAML that runs the same Makefile targets as local work."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+GITHUB = ROOT / ".github"
+FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), path
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def make_targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
+
+
+def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    return workflow.get("on", workflow.get(True))  # PyYAML reads the bare key `on` as True
+
+
+def test_pull_request_workflow_runs_the_makefile_targets() -> None:
+    workflow = load(GITHUB / "workflows" / "pull-request.yml")
+    assert "pull_request" in triggers(workflow)
+    runs = [step["run"] for step in steps(workflow) if "run" in step]
+    for target in ("make validate", "make build", "make test"):
+        assert any(run.startswith(target) for run in runs), target
+    assert 'make validate BASE="$BASE_SHA"' in runs
+    assert 'make --silent diff BASE="$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"' in runs
+    upload = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the diff needs the base commit
+
+
+def test_deploy_workflow_builds_main_for_pages() -> None:
+    workflow = load(GITHUB / "workflows" / "deploy.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert workflow["permissions"]["pages"] == "write"
+    build = next(s for s in steps(workflow) if s.get("run") == "make build")
+    assert set(build["env"]) == {"CATALOG_SITE_URL", "CATALOG_REPO_URL", "CATALOG_EDIT_URI"}
+    uses = [s["uses"].split("@")[0] for s in steps(workflow) if "uses" in s]
+    assert "actions/upload-pages-artifact" in uses
+    assert "actions/deploy-pages" in uses
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "deploy.yml"])
+def test_workflows_call_only_existing_make_targets(name: str) -> None:
+    runs = "\n".join(s.get("run", "") for s in steps(load(GITHUB / "workflows" / name)))
+    called = set(re.findall(r"^make (?:--\S+ )*([a-z][a-z-]*)", runs, re.M))
+    assert called
+    assert called <= make_targets()
+
+
+def test_issue_forms_are_well_formed() -> None:
+    forms = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
+    names = {p.name for p in forms}
+    assert {"propose-credential.yml", "scoring-guide-problem.yml", "add-recognizer.yml"} <= names
+    for path in forms:
+        if path.name == "config.yml":
+            continue
+        form = load(path)
+        assert form["name"] and form["description"], path
+        ids = []
+        for item in form["body"]:
+            assert item["type"] in FORM_TYPES, path
+            if item["type"] != "markdown":
+                ids.append(item["id"])
+                assert item["attributes"]["label"], path
+        assert len(ids) == len(set(ids)), path
+
+
+def test_pull_request_checklist_follows_the_five_questions() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    checked = re.findall(r"^- \[ \] \*\*([A-Za-z ]+)\.\*\*", template, re.M)
+    assert checked == ["Competency", "Demonstrable", "Research", "Evidence", "Related competencies"]
