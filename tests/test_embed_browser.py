@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser import serve
 from .conftest import MKDOCS_YML, ROOT, TINY, run_build
@@ -23,6 +24,7 @@ def catalog_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(TINY / "catalog", project / "catalog")
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "embedding.md", project / "docs" / "embedding.md")
     (project / "site").mkdir()
     with serve(project / "site") as url:
         config = MKDOCS_YML.format(overrides=ROOT / "overrides")
@@ -78,10 +80,24 @@ def test_embed_theme_and_hand_picked_list(browser: Any, catalog_url: str) -> Non
     page.goto(catalog_url + "embed/credentials/asking-questions/?theme=dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.goto(catalog_url + "embed/list/?ids=weighing-evidence,nope,asking-questions&title=Our%20picks")
-    page.wait_for_selector(".cc-embed-list li")
     assert page.locator(".cc-embed-list h1").inner_text() == "Our picks"
-    assert page.locator(".cc-embed-list li a").all_inner_texts() == ["Weighing Evidence", "Asking Questions"]
+    expect(page.locator(".cc-embed-list li a")).to_have_text(["Weighing Evidence", "Asking Questions"])
     href = page.locator(".cc-embed-list li a").first.get_attribute("href")
     assert href == catalog_url + "credentials/weighing-evidence/"
     assert page.evaluate("document.body.dataset.mdColorScheme") != "slate"
+    page.close()
+
+
+def test_districts_guide_builds_a_list_with_a_live_preview(browser: Any, catalog_url: str) -> None:
+    page = browser.new_page()
+    page.goto(catalog_url + "embedding/")
+    page.get_by_label("Speaking Up").check()
+    page.get_by_label("List title").fill("Our picks")
+    expect(page.locator("#cc-embed-snippet")).to_have_value(re.compile("speaking-up"))
+    snippet = page.locator("#cc-embed-snippet").input_value()
+    assert f'src="{catalog_url}embed/list/?ids=speaking-up&amp;title=Our+picks"' in snippet
+    assert f'var origin = "{catalog_url.rstrip("/")}";' in snippet
+    preview = page.frame_locator(".cc-embed-builder iframe")
+    expect(preview.locator(".cc-embed-list li a")).to_have_text(["Speaking Up"])
+    assert preview.locator("h1").inner_text() == "Our picks"
     page.close()

@@ -11,7 +11,7 @@ from typing import Any
 from ..graph import Graph
 from ..models import Credential, Entity, Pathway, Recognizer, Stack
 from . import api, ctdl, oembed, openbadges, schemaorg
-from .urls import EMBED_LIST, Urls, embed_path, oembed_path
+from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
 
 EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
 
@@ -53,14 +53,11 @@ class Exports:
             files[ctdl.path(pathway)] = _json(ctdl.pathway(graph, urls, pathway))
         for entity in self.embeddable():
             files[oembed_path(entity)] = _json(oembed.oembed(urls, self.site_name, entity))
+        files[OEMBED_LIST] = _json(oembed.oembed_list(urls, self.site_name))
         return files
 
     def snippet(self, entity: Entity) -> str:
         return oembed.entity_snippet(self.urls, entity)
-
-    def list_snippet(self) -> str:
-        return oembed.snippet(self.urls, self.urls.file(EMBED_LIST) + "?ids=ID,ID&title=TITLE",
-                              "Recommended micro-credentials")
 
     def oembed_url(self, entity: Entity) -> str:
         return self.urls.file(oembed_path(entity))

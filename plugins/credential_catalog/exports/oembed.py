@@ -6,7 +6,7 @@ from typing import Any
 
 from ..models import Entity
 from ..pages import entity_title
-from .urls import Urls
+from .urls import EMBED_LIST, Urls
 
 MESSAGE_TYPE = "credential-catalog:resize"
 WIDTH = 640
@@ -40,14 +40,22 @@ def entity_snippet(urls: Urls, entity: Entity) -> str:
     return snippet(urls, urls.embed(entity), f"{entity_title(entity)} (educator micro-credential catalog)")
 
 
+LIST_TITLE = "Recommended micro-credentials"
+
+
+def list_snippet(urls: Urls) -> str:
+    """The hand-picked list's snippet with placeholders; the districts' guide fills them in."""
+    return snippet(urls, urls.file(EMBED_LIST) + "?ids=ID&title=TITLE", LIST_TITLE)
+
+
+def _rich(urls: Urls, site_name: str, title: str, markup: str) -> dict[str, Any]:
+    return {"version": "1.0", "type": "rich", "title": title, "provider_name": site_name,
+            "provider_url": urls.base, "html": markup, "width": WIDTH, "height": HEIGHT}
+
+
 def oembed(urls: Urls, site_name: str, entity: Entity) -> dict[str, Any]:
-    return {
-        "version": "1.0",
-        "type": "rich",
-        "title": entity_title(entity),
-        "provider_name": site_name,
-        "provider_url": urls.base,
-        "html": entity_snippet(urls, entity),
-        "width": WIDTH,
-        "height": HEIGHT,
-    }
+    return _rich(urls, site_name, entity_title(entity), entity_snippet(urls, entity))
+
+
+def oembed_list(urls: Urls, site_name: str) -> dict[str, Any]:
+    return _rich(urls, site_name, LIST_TITLE, list_snippet(urls))

@@ -37,6 +37,7 @@ class Urls:
 
 
 EMBED_LIST = "embed/list/"
+OEMBED_LIST = "oembed/list.json"
 
 
 def embed_path(entity: Entity) -> str:
