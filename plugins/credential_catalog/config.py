@@ -11,3 +11,5 @@ class CatalogConfig(Config):
     """The folder of YAML files, relative to mkdocs.yml."""
     max_file_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
     """Refuse any catalog file larger than this many bytes."""
+    exports = c.Type(bool, default=True)
+    """Publish the data API, Open Badges, CTDL, oEmbed and embeddable pages (needs site_url)."""

@@ -27,6 +27,8 @@ TEMPLATES: dict[str, str] = {
     "recognizers": "recognizer.html",
 }
 INDEX_TEMPLATE = "catalog-index.html"
+EMBED_TEMPLATE = "embed.html"
+EMBED_FOLDERS = ("credentials", "stacks", "pathways", "recognizers")
 PLANNING_URI = "planning/index.md"
 
 
@@ -40,10 +42,14 @@ class PageSpec:
     entity: Entity | None = None
     source: Path | None = None
     in_nav: bool = False
+    searchable: bool = True
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "description": self.description, "template": self.template}
+        meta: dict[str, Any] = {
+            "title": self.title, "description": self.description, "template": self.template}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
         front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
         return f"---\n{front}\n---\n"
 
@@ -79,4 +85,19 @@ def page_specs(catalog: Catalog) -> list[PageSpec]:
         src_uri=PLANNING_URI, template="planning.html", title="Planning a pilot",
         description="Three phases for planning a district micro-credential pilot, with resources",
         kind="planning", in_nav=True))
+    return specs
+
+
+def embed_specs(catalog: Catalog) -> list[PageSpec]:
+    """Minimal-chrome pages for other sites' iframes, and the page for a hand-picked list."""
+    specs = [PageSpec(
+        src_uri=f"embed/{folder}/{entity_id}.md", template=EMBED_TEMPLATE,
+        title=entity_title(entity), description=_description(entity), kind="embed",
+        entity=entity, searchable=False, context={"section": folder})
+        for folder in EMBED_FOLDERS
+        for entity_id, entity in sorted(catalog.entities[folder].items())]
+    specs.append(PageSpec(
+        src_uri="embed/list/index.md", template=EMBED_TEMPLATE, title="Recommended micro-credentials",
+        description="A hand-picked list of educator micro-credentials", kind="embed",
+        searchable=False, context={"section": "list"}))
     return specs

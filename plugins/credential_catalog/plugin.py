@@ -19,10 +19,12 @@ from mkdocs.utils import get_relative_url
 from .atomic import AtomicOutput
 from .catalog import Catalog
 from .config import CatalogConfig
+from .exports import Exports
+from .exports.urls import Urls
 from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
-from .pages import PageSpec, page_specs
+from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .render import prepare, render_body, toc_tokens
 
@@ -61,6 +63,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
+        self.urls: Urls | None = None
+        self.exports: Exports | None = None
         self.warnings = _WarningCounter()
 
     # Priority 100: swap site_dir for the staging folder before any plugin reads it.
@@ -68,6 +72,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.urls = None
+        if self.config.exports:
+            try:
+                self.urls = Urls.from_site_url(config.site_url)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
         self.output = AtomicOutput(config.site_dir)
         config.site_dir = str(self.output.staging)
         self.warnings.count = 0
@@ -82,7 +92,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         except CatalogError as exc:
             raise PluginError(exc.report()) from None
         self.graph = build_graph(self.catalog)
-        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
+        specs = page_specs(self.catalog)
+        if self.urls is not None:
+            self.exports = Exports(self.graph, self.urls, config.site_name)
+            specs += embed_specs(self.catalog)
+        self.specs = {spec.src_uri: spec for spec in specs}
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -97,6 +111,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if spec.source is not None:
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
+        if self.exports is not None:
+            for path, text in self.exports.files().items():
+                files.append(File.generated(config, path, content=text))
         self.env = prepare(config.theme.get_env())
         return files
 
@@ -149,4 +166,4 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
-                "catalog": self.catalog, "graph": self.graph}
+                "catalog": self.catalog, "graph": self.graph, "exports": self.exports}

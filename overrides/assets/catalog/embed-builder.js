@@ -1,0 +1,61 @@
+/* The districts' guide: pick credentials, see the embedded list live and copy its snippet. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".cc-embed-builder");
+  if (!root) return;
+  var site = new URL(root.getAttribute("data-site"), location.href);
+  var choices = root.querySelector("fieldset");
+  var title = root.querySelector("input[name=title]");
+  var theme = root.querySelector("select[name=theme]");
+  var output = root.querySelector("textarea");
+  var preview = root.querySelector("iframe");
+  var template = "";
+
+  function escapeAttribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  function update() {
+    var ids = Array.prototype.map.call(choices.querySelectorAll("input:checked"), function (box) {
+      return box.value;
+    });
+    var query = new URLSearchParams({ ids: ids.join(",") });
+    if (title.value.trim()) query.set("title", title.value.trim());
+    if (theme.value) query.set("theme", theme.value);
+    var src = new URL("embed/list/?" + query.toString(), site).href;
+    output.value = template
+      .replace(/src="[^"]*"/, 'src="' + escapeAttribute(src) + '"')
+      .replace(/title="[^"]*"/, 'title="' + escapeAttribute(title.value.trim() || "Recommended micro-credentials") + '"');
+    preview.src = src;
+  }
+
+  Promise.all([
+    fetch(new URL("api/v1/catalog.json", site), { credentials: "omit" }).then(function (r) { return r.json(); }),
+    fetch(new URL("oembed/list.json", site), { credentials: "omit" }).then(function (r) { return r.json(); })
+  ]).then(function (loaded) {
+    template = loaded[1].html;
+    loaded[0].credentials.forEach(function (credential) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = credential.id;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + credential.title));
+      choices.appendChild(label);
+      choices.appendChild(document.createElement("br"));
+    });
+    root.addEventListener("input", update);
+    root.addEventListener("change", update);
+    update();
+  }).catch(function () {
+    output.value = "The catalog's data could not be loaded.";
+  });
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== location.origin || event.source !== preview.contentWindow) return;
+    if (data && data.type === "credential-catalog:resize" && data.height > 50 && data.height < 20000) {
+      preview.style.height = Math.ceil(data.height) + "px";
+    }
+  });
+})();

@@ -1,0 +1,71 @@
+"""Everything the catalog publishes besides its pages: data API, badges, registries, embeds.
+
+Each builder takes the catalog graph and the site's absolute ``Urls`` and returns plain data;
+``Exports.files`` lists every file to write, by path relative to the site root.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..graph import Graph
+from ..models import Credential, Entity, Pathway, Recognizer, Stack
+from . import api, ctdl, oembed, openbadges, schemaorg
+from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
+
+EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class Exports:
+    graph: Graph
+    urls: Urls
+    site_name: str
+
+    def embeddable(self) -> list[Entity]:
+        entities = self.graph.catalog.entities
+        return [entities[kind.folder][i] for kind in EMBEDDABLE for i in sorted(entities[kind.folder])]
+
+    def files(self) -> dict[str, str]:
+        graph, urls, catalog = self.graph, self.urls, self.graph.catalog
+        files = {
+            api.CATALOG: _json(api.catalog_document(graph, urls)),
+            api.SCHEMA: _json(api.catalog_schema(urls)),
+            api.CSV: api.catalog_csv(graph, urls),
+        }
+        for credential in catalog.credentials.values():
+            files[api.credential_path(credential)] = _json(api.credential_document(graph, urls, credential))
+            files[openbadges.achievement_path(credential)] = _json(
+                openbadges.achievement(graph, urls, credential))
+            files[openbadges.badge_class_path(credential)] = _json(
+                openbadges.badge_class(graph, urls, credential))
+            files[ctdl.path(credential)] = _json(ctdl.credential(graph, urls, credential))
+        for issuer in catalog.issuers.values():
+            files[openbadges.profile_path(issuer)] = _json(openbadges.profile(catalog, urls, issuer))
+            files[openbadges.issuer_v2_path(issuer)] = _json(openbadges.issuer_v2(catalog, urls, issuer))
+        for stack in catalog.stacks.values():
+            files[ctdl.path(stack)] = _json(ctdl.stack(graph, urls, stack))
+        for pathway in catalog.pathways.values():
+            files[ctdl.path(pathway)] = _json(ctdl.pathway(graph, urls, pathway))
+        for entity in self.embeddable():
+            files[oembed_path(entity)] = _json(oembed.oembed(urls, self.site_name, entity))
+        files[OEMBED_LIST] = _json(oembed.oembed_list(urls, self.site_name))
+        return files
+
+    def snippet(self, entity: Entity) -> str:
+        return oembed.entity_snippet(self.urls, entity)
+
+    def oembed_url(self, entity: Entity) -> str:
+        return self.urls.file(oembed_path(entity))
+
+    def embed_path(self, entity: Entity) -> str:
+        return embed_path(entity)
+
+    def schemaorg(self, entity: Entity) -> str | None:
+        if not isinstance(entity, Credential):
+            return None
+        return schemaorg.script_json(schemaorg.credential(self.graph, self.urls, entity))

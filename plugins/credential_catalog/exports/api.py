@@ -1,0 +1,117 @@
+"""The data API: the whole catalog as JSON with its JSON Schema, one JSON per credential, a CSV."""
+
+import csv
+import io
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from ..catalog import Catalog
+from ..graph import Graph
+from ..models import ID_PATTERN, KINDS, Credential, Entity
+from .urls import Urls
+
+PREFIX = "api/v1/"
+CATALOG = PREFIX + "catalog.json"
+SCHEMA = PREFIX + "catalog.schema.json"
+CSV = PREFIX + "catalog.csv"
+CSV_COLUMNS = ("id", "title", "category", "stacks", "pathways", "standards", "estimated_hours", "url")
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def credential_path(credential: Credential) -> str:
+    return f"{PREFIX}credentials/{credential.id}.json"
+
+
+def _links(graph: Graph, credential: Credential) -> dict[str, Any]:
+    links = graph.links[credential.id]
+    return {
+        "stacks": [stack.id for stack in links.stacks],
+        "pathways": [{"pathway": place.pathway.id, "step": place.step,
+                      "requirement": place.requirement} for place in links.pathways],
+        "recognizers": [recognition.recognizer.id for recognition in links.recognitions],
+    }
+
+
+def entity_record(graph: Graph, urls: Urls, entity: Entity) -> dict[str, Any]:
+    record = {"id": entity.id, "url": urls.page(entity), **entity.model_dump(mode="json")}
+    if isinstance(entity, Credential):
+        record["links"] = _links(graph, entity)
+    return record
+
+
+def catalog_document(graph: Graph, urls: Urls) -> dict[str, Any]:
+    document: dict[str, Any] = {"$schema": urls.file(SCHEMA)}
+    for kind in KINDS:
+        entities = graph.catalog.entities[kind.folder]
+        document[kind.folder] = [entity_record(graph, urls, entities[i]) for i in sorted(entities)]
+    return document
+
+
+def credential_document(graph: Graph, urls: Urls, credential: Credential) -> dict[str, Any]:
+    return {"$schema": urls.file(SCHEMA) + "#/$defs/Credential",
+            **entity_record(graph, urls, credential)}
+
+
+def catalog_schema(urls: Urls) -> dict[str, Any]:
+    refs, defs = models_json_schema([(kind, "serialization") for kind in KINDS],
+                                    ref_template="#/$defs/{model}")
+    definitions = defs["$defs"]
+    for kind in KINDS:
+        definition = definitions[kind.__name__]
+        definition["properties"] = {
+            "id": {"type": "string", "pattern": ID_PATTERN},
+            "url": {"type": "string", "format": "uri"},
+            **{k: v for k, v in definition["properties"].items() if k != "id"}}
+        definition["required"] = ["id", "url", *definition.get("required", [])]
+    definitions["Credential"]["properties"]["links"] = {
+        "type": "object",
+        "required": ["stacks", "pathways", "recognizers"],
+        "properties": {
+            "stacks": {"type": "array", "items": {"type": "string"}},
+            "pathways": {"type": "array", "items": {
+                "type": "object", "required": ["pathway", "step", "requirement"],
+                "properties": {"pathway": {"type": "string"}, "step": {"type": "integer"},
+                               "requirement": {"enum": ["required", "recommended"]}}}},
+            "recognizers": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    definitions["Credential"]["required"].append("links")
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": urls.file(SCHEMA),
+        "title": "Educator micro-credential catalog",
+        "type": "object",
+        "required": [kind.folder for kind in KINDS],
+        "properties": {
+            "$schema": {"type": "string"},
+            **{kind.folder: {"type": "array", "items": refs[(kind, "serialization")]}
+               for kind in KINDS},
+        },
+        "$defs": definitions,
+    }
+
+
+def _cell(value: str) -> str:
+    """Keep spreadsheets from reading a cell as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def catalog_csv(graph: Graph, urls: Urls) -> str:
+    catalog: Catalog = graph.catalog
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for cid, links in graph.links.items():
+        credential = catalog.credentials[cid]
+        writer.writerow([_cell(value) for value in (
+            credential.id,
+            credential.title,
+            catalog.categories[credential.category].title,
+            "; ".join(stack.title for stack in links.stacks),
+            "; ".join(place.pathway.title for place in links.pathways),
+            "; ".join(catalog.standards[s].title for s in credential.standards),
+            f"{credential.estimated_hours:g}",
+            urls.page(credential),
+        )])
+    return "\ufeff" + out.getvalue()

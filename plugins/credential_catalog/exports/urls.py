@@ -1,0 +1,48 @@
+"""Absolute addresses of everything the catalog publishes, all derived from ``site_url``."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..models import Entity
+from ..pages import entity_url
+
+MISSING_SITE_URL = (
+    "the catalog's exports (API, Open Badges, CTDL, embeds) need absolute addresses: set site_url "
+    "in mkdocs.yml (or CATALOG_SITE_URL), or turn exports off with `exports: false`")
+
+
+@dataclass(frozen=True)
+class Urls:
+    base: str
+
+    @classmethod
+    def from_site_url(cls, site_url: str | None) -> "Urls":
+        if not site_url or not urlsplit(site_url).netloc:
+            raise ValueError(MISSING_SITE_URL)
+        return cls(site_url if site_url.endswith("/") else site_url + "/")
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def file(self, path: str) -> str:
+        return self.base + path
+
+    def page(self, entity: Entity) -> str:
+        return self.base + entity_url(entity)
+
+    def embed(self, entity: Entity) -> str:
+        return self.base + embed_path(entity)
+
+
+EMBED_LIST = "embed/list/"
+OEMBED_LIST = "oembed/list.json"
+
+
+def embed_path(entity: Entity) -> str:
+    return f"embed/{entity_url(entity)}"
+
+
+def oembed_path(entity: Entity) -> str:
+    return f"oembed/{entity.folder}/{entity.id}.json"

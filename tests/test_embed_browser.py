@@ -1,0 +1,103 @@
+"""In Chromium: a credential embedded in a page from another origin renders, resizes and stays contained."""
+
+import html
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser import serve
+from .conftest import MKDOCS_YML, ROOT, TINY, run_build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def catalog_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The tiny site built with site_url set to the address it is served from."""
+    project = tmp_path_factory.mktemp("embed-site")
+    shutil.copytree(TINY / "catalog", project / "catalog")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "embedding.md", project / "docs" / "embedding.md")
+    (project / "site").mkdir()
+    with serve(project / "site") as url:
+        config = MKDOCS_YML.format(overrides=ROOT / "overrides")
+        (project / "mkdocs.yml").write_text(config.replace("http://127.0.0.1:8000/", url))
+        run_build(project)
+        yield url
+
+
+def snippet_from(page: str) -> str:
+    return html.unescape(re.search(r'cc-embed-panel__code"><code>(.*?)</code>', page, re.S).group(1))
+
+
+def test_embedded_credential_renders_and_resizes(browser: Any, catalog_url: str, tmp_path: Path) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(catalog_url + "credentials/asking-questions/") as response:
+        snippet = snippet_from(response.read().decode())
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A district</title></head>'
+        f"<body><h1>Credentials we recommend</h1>{snippet}<p>After the frame.</p></body></html>")
+    with serve(tmp_path, host="127.0.0.2") as host_url:
+        context = browser.new_context()
+        page = context.new_page()
+        requested: set[str] = set()
+        page.on("request", lambda request: requested.add(urlsplit(request.url).netloc))
+        page.goto(host_url)
+        frame = page.frame_locator("iframe[data-credential-catalog]")
+        assert frame.locator("h1").inner_text() == "Asking Questions"
+        iframe = page.locator("iframe[data-credential-catalog]")
+        page.wait_for_function(
+            "() => document.querySelector('iframe').style.height !== '480px'", timeout=10000)
+        height = iframe.bounding_box()["height"]
+        inner = next(f for f in page.frames if f.url.startswith(catalog_url))
+        content = inner.evaluate(
+            "document.querySelector('.md-content__inner').getBoundingClientRect().bottom")
+        assert content <= height <= content + 80
+        assert inner.evaluate("document.documentElement.scrollHeight") <= height + 1
+
+        page.evaluate("window.postMessage({type: 'credential-catalog:resize', height: 900}, '*')")
+        page.wait_for_timeout(300)
+        assert iframe.bounding_box()["height"] == height  # only the catalog's origin may resize
+
+        assert context.cookies() == []
+        assert requested == {urlsplit(catalog_url).netloc, urlsplit(host_url).netloc}
+
+        frame.locator("h1 a").click()
+        page.wait_for_url(catalog_url + "credentials/asking-questions/")
+        context.close()
+
+
+def test_embed_theme_and_hand_picked_list(browser: Any, catalog_url: str) -> None:
+    page = browser.new_page()
+    page.goto(catalog_url + "embed/credentials/asking-questions/?theme=dark")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(catalog_url + "embed/list/?ids=weighing-evidence,nope,asking-questions&title=Our%20picks")
+    assert page.locator(".cc-embed-list h1").inner_text() == "Our picks"
+    expect(page.locator(".cc-embed-list li a")).to_have_text(["Weighing Evidence", "Asking Questions"])
+    href = page.locator(".cc-embed-list li a").first.get_attribute("href")
+    assert href == catalog_url + "credentials/weighing-evidence/"
+    assert page.evaluate("document.body.dataset.mdColorScheme") != "slate"
+    page.close()
+
+
+def test_districts_guide_builds_a_list_with_a_live_preview(browser: Any, catalog_url: str) -> None:
+    page = browser.new_page()
+    page.goto(catalog_url + "embedding/")
+    page.get_by_label("Speaking Up").check()
+    page.get_by_label("List title").fill("Our picks")
+    expect(page.locator("#cc-embed-snippet")).to_have_value(re.compile("speaking-up"))
+    snippet = page.locator("#cc-embed-snippet").input_value()
+    assert f'src="{catalog_url}embed/list/?ids=speaking-up&amp;title=Our+picks"' in snippet
+    assert f'var origin = "{catalog_url.rstrip("/")}";' in snippet
+    preview = page.frame_locator(".cc-embed-builder iframe")
+    expect(preview.locator(".cc-embed-list li a")).to_have_text(["Speaking Up"])
+    assert preview.locator("h1").inner_text() == "Our picks"
+    page.close()

@@ -1,0 +1,241 @@
+"""Exports of the tiny site: data API, Open Badges, CTDL, schema.org, oEmbed and embeddable pages."""
+
+import csv
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft201909Validator, Draft202012Validator
+from mkdocs.exceptions import Abort, PluginError
+from pyld import jsonld
+
+from credential_catalog.exports.schemaorg import script_json
+
+from .conftest import MKDOCS_YML, ROOT, TINY, run_build
+
+DATA = Path(__file__).parent / "data"
+SITE_URL = "http://127.0.0.1:8000/"
+CONTEXTS = {
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json":
+        DATA / "openbadges-3.0" / "context-3.0.3.json",
+    "https://w3id.org/openbadges/v2": DATA / "contexts" / "openbadges-v2.json",
+    "https://credreg.net/ctdl/schema/context/json": DATA / "contexts" / "ctdl.json",
+    "https://schema.org": DATA / "contexts" / "schemaorg.json",
+}
+CREDENTIALS = ["asking-questions", "speaking-up", "weighing-evidence"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("exports")
+    shutil.copytree(TINY / "catalog", project / "catalog")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    return run_build(project)
+
+
+def read_json(site: Path, path: str) -> Any:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def local_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Serve JSON-LD contexts from tests/data only; any other URL fails the test."""
+    if url not in CONTEXTS:
+        raise AssertionError(f"the expansion asked for {url}, which has no local copy")
+    document = json.loads(CONTEXTS[url].read_text(encoding="utf-8"))
+    return {"contextUrl": None, "documentUrl": url, "document": document}
+
+
+def leaves(value: Any) -> int:
+    """Scalar values in a JSON-LD document, not counting contexts and language tags."""
+    if isinstance(value, list):
+        return sum(leaves(item) for item in value)
+    if isinstance(value, dict):
+        return sum(leaves(item) for key, item in value.items()
+                   if key not in ("@context", "@language")
+                   and not (key == "@type" and "@value" in value))
+    return 1
+
+
+def keys(value: Any) -> set[str]:
+    if isinstance(value, list):
+        return set().union(*(keys(item) for item in value)) if value else set()
+    if isinstance(value, dict):
+        return set(value).union(*(keys(item) for item in value.values()))
+    return set()
+
+
+def assert_expands_fully(document: dict[str, Any]) -> list[Any]:
+    expanded = jsonld.expand(document, {"documentLoader": local_loader})
+    assert expanded, "expansion produced nothing"
+    assert leaves(expanded) == leaves(document), "a term was dropped in expansion"
+    for key in keys(expanded) - {"@id", "@type", "@value", "@language", "@graph", "@list"}:
+        assert re.match(r"https?://", key), key
+    return expanded
+
+
+def test_site_without_site_url_fails_clearly(tiny: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = tiny / "mkdocs.yml"
+    config.write_text(re.sub(r"site_url: .*\n", "", config.read_text()))
+    with pytest.raises((PluginError, Abort)):
+        run_build(tiny)
+    assert "exports (API, Open Badges, CTDL, embeds) need absolute addresses: set site_url" in caplog.text
+    assert not (tiny / "site").exists()
+
+
+def test_exports_can_be_turned_off(tiny: Path) -> None:
+    config = tiny / "mkdocs.yml"
+    text = re.sub(r"site_url: .*\n", "", config.read_text())
+    config.write_text(text.replace(
+        "  - credential-catalog\n", "  - credential-catalog:\n      exports: false\n"))
+    site = run_build(tiny)
+    assert (site / "credentials" / "asking-questions" / "index.html").is_file()
+    assert not (site / "api").exists() and not (site / "embed").exists()
+
+
+def test_every_achievement_validates_against_the_official_schema(site: Path) -> None:
+    schema = json.loads((DATA / "openbadges-3.0" / "ob_v3p0_achievementcredential_schema.json").read_text())
+    validator = Draft201909Validator({"$ref": "#/$defs/Achievement", "$defs": schema["$defs"]})
+    files = sorted((site / "openbadges" / "v3" / "achievements").glob("*.json"))
+    assert [f.stem for f in files] == CREDENTIALS
+    for file in files:
+        achievement = json.loads(file.read_text())
+        validator.validate(achievement)
+        broken = {**achievement, "achievementType": "Micro credential"}
+        assert not validator.is_valid(broken)
+
+
+def test_achievement_content(site: Path) -> None:
+    achievement = read_json(site, "openbadges/v3/achievements/asking-questions.json")
+    assert achievement["id"] == SITE_URL + "openbadges/v3/achievements/asking-questions.json"
+    assert achievement["achievementType"] == "MicroCredential"
+    assert achievement["criteria"]["id"] == SITE_URL + "credentials/asking-questions/"
+    assert "Submit two students' question lists." in achievement["criteria"]["narrative"]
+    frameworks = {(a["targetFramework"], a["targetName"]) for a in achievement["alignment"]}
+    assert ("Deeper Learning framework", "Thinking") in frameworks
+    assert any(f == "Standards for Professional Learning" for f, _ in frameworks)
+    [part] = achievement["resultDescription"]
+    assert part["resultType"] == "RubricCriterionLevel"
+    levels = {level["name"]: level for level in part["rubricCriterionLevel"]}
+    assert set(levels) == {"Passing", "Not yet"}
+    assert part["requiredLevel"] == levels["Passing"]["id"]
+    assert levels["Not yet"]["description"] == "Fewer than five questions per list."
+    assert achievement["creator"]["id"] == SITE_URL + "openbadges/v3/issuers/acme-institute.json"
+    assert read_json(site, "openbadges/v3/issuers/acme-institute.json")["type"] == ["Profile"]
+    assert achievement["version"] == "1.0" and achievement["inLanguage"] == "en"
+    assert "Thinking" in achievement["tag"]
+
+
+def test_json_ld_exports_expand_without_dropping_terms(site: Path) -> None:
+    for cid in CREDENTIALS:
+        assert_expands_fully(read_json(site, f"openbadges/v3/achievements/{cid}.json"))
+        assert_expands_fully(read_json(site, f"openbadges/v2/badges/{cid}.json"))
+        assert_expands_fully(read_json(site, f"ctdl/credentials/{cid}.json"))
+    assert_expands_fully(read_json(site, "openbadges/v2/issuers/acme-institute.json"))
+    assert_expands_fully(read_json(site, "ctdl/stacks/inquiry.json"))
+    assert_expands_fully(read_json(site, "ctdl/pathways/starter.json"))
+
+
+def test_ctdl_terms_are_all_named_in_the_local_context(site: Path) -> None:
+    named = set(json.loads(CONTEXTS["https://credreg.net/ctdl/schema/context/json"].read_text())["@context"])
+    for path in [*(f"ctdl/credentials/{cid}.json" for cid in CREDENTIALS),
+                 "ctdl/stacks/inquiry.json", "ctdl/pathways/starter.json"]:
+        used = {key for key in keys(read_json(site, path)) if key.startswith("ceterms:")}
+        assert used <= named, used - named
+
+
+def test_ctdl_part_whole_and_pathway_order(site: Path) -> None:
+    credential = read_json(site, "ctdl/credentials/weighing-evidence.json")
+    stack = read_json(site, "ctdl/stacks/inquiry.json")
+    assert credential["@type"] == "ceterms:MicroCredential"
+    assert credential["ceterms:isPartOf"] == [stack["@id"]]
+    assert credential["@id"] in stack["ceterms:hasPart"]
+    graph = read_json(site, "ctdl/pathways/starter.json")["@graph"]
+    pathway = graph[0]
+    assert pathway["@type"] == "ceterms:Pathway"
+    nodes = {node["@id"]: node for node in graph}
+    first = nodes[pathway["@id"] + "#step-1-asking-questions"]
+    assert first["ceterms:proxyFor"] == SITE_URL + "ctdl/credentials/asking-questions.json"
+    assert first["ceterms:precedes"] == [pathway["@id"] + "#step-2-weighing-evidence"]
+    conditions = nodes[pathway["ceterms:hasDestinationComponent"]]["ceterms:hasCondition"]
+    assert [c["ceterms:requiredNumber"] for c in conditions] == [1, 1, 0]  # step 3 is recommended
+
+
+def test_catalog_json_matches_its_schema_and_credentials_have_files(site: Path) -> None:
+    catalog = read_json(site, "api/v1/catalog.json")
+    schema = read_json(site, "api/v1/catalog.schema.json")
+    assert catalog["$schema"] == schema["$id"] == SITE_URL + "api/v1/catalog.schema.json"
+    Draft202012Validator(schema).validate(catalog)
+    assert not Draft202012Validator(schema).is_valid({**catalog, "credentials": [{"id": "x"}]})
+    assert [c["id"] for c in catalog["credentials"]] == CREDENTIALS
+    assert {"credentials", "categories", "stacks", "pathways", "standards", "issuers",
+            "recognizers", "resources", "phases"} <= set(catalog)
+    one = read_json(site, "api/v1/credentials/weighing-evidence.json")
+    assert one["url"] == SITE_URL + "credentials/weighing-evidence/"
+    assert one["links"]["stacks"] == ["inquiry"]
+    assert one["links"]["pathways"] == [{"pathway": "starter", "step": 2, "requirement": "required"}]
+
+
+def test_csv_has_one_row_per_credential(site: Path) -> None:
+    with (site / "api" / "v1" / "catalog.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [row["id"] for row in rows] == CREDENTIALS
+    row = rows[2]
+    assert row["title"] == "Weighing Evidence" and row["category"] == "Thinking"
+    assert row["stacks"] == "Inquiry" and row["pathways"] == "Starter Pathway"
+    assert row["url"] == SITE_URL + "credentials/weighing-evidence/"
+    assert float(row["estimated_hours"]) > 0 and row["standards"]
+
+
+def test_credential_page_has_schema_org_json_ld(site: Path) -> None:
+    page = (site / "credentials" / "asking-questions" / "index.html").read_text()
+    head = page.split("</head>")[0]
+    [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    data = json.loads(script)
+    assert data["@type"] == "EducationalOccupationalCredential"
+    assert data["url"] == SITE_URL + "credentials/asking-questions/"
+    assert data["recognizedBy"][0]["name"] == "Example District"
+    assert_expands_fully(data)
+
+
+def test_json_in_script_cannot_close_the_element() -> None:
+    text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script> & <!--"
+
+
+@pytest.mark.parametrize("url", ["credentials/asking-questions", "stacks/inquiry", "pathways/starter",
+                                 "recognizers/example-district"])
+def test_embeddable_pages_have_panel_oembed_and_embed(site: Path, url: str) -> None:
+    folder, ident = url.split("/")
+    page = (site / url / "index.html").read_text()
+    oembed_url = f"{SITE_URL}oembed/{folder}/{ident}.json"
+    assert f'<link rel="alternate" type="application/json+oembed" href="{oembed_url}"' in page
+    panel = re.search(r'<details class="cc-embed-panel.*?</details>', page, re.S).group(0)
+    snippet = html.unescape(re.search(r'__code"><code>(.*?)</code>', panel, re.S).group(1))
+    assert f'<iframe src="{SITE_URL}embed/{url}/"' in snippet
+    assert 'var origin = "http://127.0.0.1:8000";' in snippet and "event.origin !== origin" in snippet
+    oembed = read_json(site, f"oembed/{folder}/{ident}.json")
+    assert oembed["type"] == "rich" and oembed["version"] == "1.0"
+    assert oembed["html"] == snippet
+    embed = (site / "embed" / url / "index.html").read_text()
+    assert '<base target="_top">' in embed and 'name="robots" content="noindex"' in embed
+    assert 'class="md-header' not in embed and "md-sidebar" not in embed and "md-footer" not in embed
+    assert "bundle." not in embed and "assets/catalog/embed.js" in embed
+    assert f'href="../../../{url}/"' in embed
+
+
+def test_embed_pages_stay_out_of_search(site: Path) -> None:
+    locations = [doc["location"] for doc in read_json(site, "search/search_index.json")["docs"]]
+    assert "credentials/asking-questions/" in locations
+    assert not [location for location in locations if location.startswith("embed/")]
+
+
+def test_recognizer_embed_shows_worth(site: Path) -> None:
+    embed = (site / "embed" / "recognizers" / "example-district" / "index.html").read_text()
+    assert "Asking Questions" in embed and "One salary step" in embed and "Speaking Up" not in embed
