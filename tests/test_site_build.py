@@ -125,3 +125,15 @@ def test_template_error_keeps_previous_site(tiny: Path, built: Path) -> None:
         run_build(tiny)
     after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_links_to_anchors_on_generated_pages_are_checked(tiny: Path) -> None:
+    config = tiny / "mkdocs.yml"
+    config.write_text(config.read_text() + "validation:\n  links:\n    anchors: warn\n")
+    guide = tiny / "docs" / "guide.md"
+    guide.write_text("See [the competency](credentials/asking-questions.md#competency).\n")
+    site = run_build(tiny)
+    assert 'href="../credentials/asking-questions/#competency"' in page(site, "guide")
+    guide.write_text("See [nothing](credentials/asking-questions.md#no-such-heading).\n")
+    with pytest.raises(Abort):
+        run_build(tiny)

@@ -7,31 +7,30 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .models import Pathway, PathwayStep
 
-WIDTH = 560
+WIDTH = 440
 LINE = 20
 PAD = 12
 GAP = 34
 
 
-def _step_lines(catalog: Catalog, step: PathwayStep, number: int) -> list[str]:
+def _step_lines(catalog: Catalog, step: PathwayStep, number: int) -> tuple[list[str], list[str]]:
+    """The bold heading lines (number, requirement, title) and the plain lines (what to earn)."""
     kind = "required" if step.requirement == "required" else "recommended"
+    head = f"Step {number} ({kind})"
     if step.pathway:
-        head = f"Step {number} ({kind}): complete a pathway"
-        return [head, catalog.pathways[step.pathway].title]
+        return [f"{head}: complete a pathway"], [catalog.pathways[step.pathway].title]
     if step.choose is not None and step.choose < len(step.credentials):
-        head = f"Step {number} ({kind}): choose {step.choose} of {len(step.credentials)}"
-    else:
-        head = f"Step {number} ({kind})"
-    if step.title:
-        head = f"{head}: {step.title}"
-    return [head, *(catalog.credentials[c].title for c in step.credentials)]
+        head = f"{head}: choose {step.choose} of {len(step.credentials)}"
+    heads = [head, step.title] if step.title else [head]
+    return heads, [catalog.credentials[c].title for c in step.credentials]
 
 
 def pathway_svg(catalog: Catalog, pathway: Pathway) -> Markup:
     boxes: list[str] = []
     y = 0
     for number, step in enumerate(pathway.steps, start=1):
-        lines = _step_lines(catalog, step, number)
+        heads, items = _step_lines(catalog, step, number)
+        lines = [*heads, *items]
         height = PAD * 2 + LINE * len(lines)
         dash = "" if step.requirement == "required" else ' stroke-dasharray="6 4"'
         css = "cc-step" if step.requirement == "required" else "cc-step cc-step--recommended"
@@ -39,7 +38,7 @@ def pathway_svg(catalog: Catalog, pathway: Pathway) -> Markup:
             f'<rect class="{css}" x="1" y="{y + 1}" width="{WIDTH - 2}" height="{height}" '
             f'rx="8"{dash}/>')
         for index, text in enumerate(lines):
-            weight = ' font-weight="bold"' if index == 0 else ""
+            weight = ' font-weight="bold"' if index < len(heads) else ""
             boxes.append(
                 f'<text x="{PAD + 4}" y="{y + PAD + LINE * (index + 1) - 5}"{weight}>'
                 f"{escape(text)}</text>")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .models import Credential, Pathway, Recognizer, Stack, Worth
+from .vocabulary import Phase, values
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Graph:
     by_issuer: dict[str, list[Credential]]
     by_resource: dict[str, list[Credential]]
     recognized: dict[str, list[tuple[Credential, Worth | None]]]
-
+    resource_phases: dict[str, list[str]]
 
 
 def _title_key(credential: Credential) -> str:
@@ -64,6 +65,16 @@ def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[tuple[Crede
         chosen[item.credential] = item.worth or recognizer.worth
     credentials = sorted((catalog.credentials[c] for c in chosen), key=_title_key)
     return [(credential, chosen[credential.id]) for credential in credentials]
+
+
+def _resource_phases(catalog: Catalog) -> dict[str, list[str]]:
+    """Each resource's planning phases: its own ``phase`` and every phase that cites it."""
+    found = {rid: {r.phase} if r.phase else set() for rid, r in catalog.resources.items()}
+    for phase in catalog.phases.values():
+        for item in [*phase.big_questions, *phase.tasks]:
+            for rid in item.resources:
+                found[rid].add(phase.phase)
+    return {rid: [p for p in values(Phase) if p in phases] for rid, phases in found.items()}
 
 
 def build_graph(catalog: Catalog) -> Graph:
@@ -112,4 +123,4 @@ def build_graph(catalog: Catalog) -> Graph:
                 Recognition(catalog.recognizers[rid], worth))
 
     return Graph(catalog, links, dict(by_category), dict(by_standard), dict(by_issuer),
-                 dict(by_resource), recognized)
+                 dict(by_resource), recognized, _resource_phases(catalog))

@@ -26,7 +26,7 @@ from .loader import load_catalog
 from .log import log
 from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
-from .render import prepare, render_body, toc_tokens
+from .render import anchor_ids, prepare, render_body, toc_tokens
 
 
 class _WarningCounter(logging.Handler):
@@ -124,6 +124,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return html
         body = render_body(self.env, spec, self._context(page, config))
         page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
+        page.present_anchor_ids = anchor_ids(body)
         return body
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,

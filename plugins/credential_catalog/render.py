@@ -64,6 +64,24 @@ class _Headings(HTMLParser):
             self._current["name"] += data
 
 
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.found.add(value)
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids in a rendered body, so that MkDocs can check links to its anchors."""
+    parser = _Anchors()
+    parser.feed(html)
+    return parser.found
+
+
 def toc_tokens(html: str) -> list[dict[str, Any]]:
     """Python-Markdown-style table-of-contents tokens for the h2/h3 headings that carry ids."""
     parser = _Headings()

@@ -1,0 +1,294 @@
+"""The real catalog: the 40 Deeper Learning credentials, their shape, and the site built from them."""
+
+import re
+import shutil
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from credential_catalog.catalog import Catalog
+from credential_catalog.graph import build_graph
+from credential_catalog.loader import load_catalog
+
+from .conftest import ROOT
+
+CATEGORY_OF: dict[str, str] = {
+    # Titles and categories exactly as in seed 000 (Digital Promise, 2017).
+    "Making Projects Real": "master-core-academic-content",
+    "Mapping Concepts": "master-core-academic-content",
+    "Mapping Processes": "master-core-academic-content",
+    "Mapping Facts": "master-core-academic-content",
+    "Idea Generating": "think-critically-and-solve-complex-problems",
+    "Sound Decision-making": "think-critically-and-solve-complex-problems",
+    "Analyzing Media Impacts": "think-critically-and-solve-complex-problems",
+    "Productive Researching": "think-critically-and-solve-complex-problems",
+    "Effective Reasoning": "think-critically-and-solve-complex-problems",
+    "Systems Thinking": "think-critically-and-solve-complex-problems",
+    "Practicing Reflection": "think-critically-and-solve-complex-problems",
+    "Creative Problem Solving": "think-critically-and-solve-complex-problems",
+    "Designing Effective Solutions": "think-critically-and-solve-complex-problems",
+    "Evaluating Online Information": "think-critically-and-solve-complex-problems",
+    "Evidence-backed Positions": "think-critically-and-solve-complex-problems",
+    "Kind Critiquing": "think-critically-and-solve-complex-problems",
+    "Managing Project Cycles": "work-collaboratively",
+    "Collaborative Problem Solving": "work-collaboratively",
+    "Productive Teamwork": "work-collaboratively",
+    "Getting Help & Support": "work-collaboratively",
+    "Belonging & Caring": "work-collaboratively",
+    "Effective Leadership": "work-collaboratively",
+    "Resolving Conflicts": "work-collaboratively",
+    "Practicing Open-mindedness": "work-collaboratively",
+    "Clear Thinking & Writing": "communicate-effectively",
+    "Personal Purpose": "communicate-effectively",
+    "Choosing Technology Tools": "communicate-effectively",
+    "Cultural Competence": "communicate-effectively",
+    "Persuasive Presenting": "communicate-effectively",
+    "Active Listening": "communicate-effectively",
+    "Design Thinking & Doing": "learn-how-to-learn",
+    "Crafting Driving Questions": "learn-how-to-learn",
+    "Choosing Learning Strategies": "learn-how-to-learn",
+    "Self-reliance & Autonomy": "learn-how-to-learn",
+    "Grit & Resilience": "develop-academic-mindsets",
+    "Ethical Behavior": "develop-academic-mindsets",
+    "Mindfulness": "develop-academic-mindsets",
+    "Seeking Well-being": "develop-academic-mindsets",
+    "Expressing Personal Perspectives": "develop-academic-mindsets",
+    "Growth Mindset": "develop-academic-mindsets",
+}
+COUNTS = {
+    "master-core-academic-content": 4,
+    "think-critically-and-solve-complex-problems": 12,
+    "work-collaboratively": 8,
+    "communicate-effectively": 6,
+    "learn-how-to-learn": 4,
+    "develop-academic-mindsets": 6,
+}
+PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|xxx|lorem|ipsum|placeholder)\b|\?\?", re.I)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "catalog")  # raises, listing every problem, if anything is invalid
+
+
+def _strings(value: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in _strings(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [s for index, item in enumerate(value) for s in _strings(item, f"{path}[{index}]")]
+    return []
+
+
+def test_all_forty_titles_in_their_categories(catalog: Catalog) -> None:
+    found = {c.title: c.category for c in catalog.credentials.values()}
+    assert found == CATEGORY_OF
+
+
+def test_category_counts(catalog: Catalog) -> None:
+    assert list(catalog.categories) == list(COUNTS)
+    assert Counter(c.category for c in catalog.credentials.values()) == COUNTS
+
+
+def test_no_field_is_empty_or_a_placeholder(catalog: Catalog) -> None:
+    bad = []
+    for folder, entities in catalog.entities.items():
+        for entity in entities.values():
+            for path, text in _strings(entity.model_dump(exclude={"id"}), f"{folder}/{entity.id}"):
+                if not text.strip() or PLACEHOLDER.search(text):
+                    bad.append(f"{path}: {text!r}")
+    assert bad == []
+
+
+def test_every_reference_resolves(catalog: Catalog) -> None:
+    ids = {folder: set(entities) for folder, entities in catalog.entities.items()}
+    wanted: list[tuple[str, str]] = []
+    for c in catalog.credentials.values():
+        wanted += [("categories", c.category), ("issuers", c.issuer)]
+        wanted += [("credentials", r) for r in c.related] + [("standards", s) for s in c.standards]
+        wanted += [("resources", r) for r in c.resources]
+    for stack in catalog.stacks.values():
+        wanted += [("credentials", cid) for cid in stack.credentials]
+        wanted += [("categories", stack.category)] if stack.category else []
+    for pathway in catalog.pathways.values():
+        for step in pathway.steps:
+            wanted += [("credentials", cid) for cid in step.credentials]
+            wanted += [("pathways", step.pathway)] if step.pathway else []
+    for recognizer in catalog.recognizers.values():
+        wanted += [("resources", r) for r in recognizer.sources]
+        wanted += [("credentials", item.credential) for item in recognizer.credentials]
+        if recognizer.rule:
+            wanted += [("issuers", i) for i in recognizer.rule.issuers]
+            wanted += [("categories", c) for c in recognizer.rule.categories]
+    for phase in catalog.phases.values():
+        for item in [*phase.big_questions, *phase.tasks]:
+            wanted += [("resources", r) for r in item.resources]
+    wanted += [("resources", i.website) for i in catalog.issuers.values() if i.website]
+    assert [(kind, ident) for kind, ident in wanted if ident not in ids[kind]] == []
+    assert len(wanted) > 300
+
+
+def test_every_credential_is_complete(catalog: Catalog) -> None:
+    for c in catalog.credentials.values():
+        submission = c.submission
+        assert 3 <= len(c.method_components) <= 5, c.id
+        assert 2 <= len(submission.overview_questions) <= 3, c.id
+        assert 2 <= len(submission.evidence) <= 3, c.id
+        assert 1 <= len(submission.reflection) <= 3, c.id
+        assert len(set(c.related)) >= 2 and len(c.standards) >= 1, c.id
+        assert 6 <= c.estimated_hours <= 20, c.id
+        for part in submission.evidence:
+            levels = {level.level: level for level in part.scoring_guide}
+            assert levels["Passing"].passing and not levels["Not yet"].passing, (c.id, part.name)
+            assert all(2 <= len(level.criteria) <= 4 for level in part.scoring_guide), c.id
+
+
+def test_stacks_cover_each_category_and_cross_categories(catalog: Catalog) -> None:
+    by_category = {s.category for s in catalog.stacks.values() if s.category}
+    assert by_category == set(COUNTS)
+    crossing = [s for s in catalog.stacks.values() if s.category is None
+                and len({catalog.credentials[c].category for c in s.credentials}) >= 2]
+    assert len(crossing) >= 4
+
+
+def test_pathways_have_required_and_recommended_steps(catalog: Catalog) -> None:
+    assert len(catalog.pathways) >= 4
+    for pathway in catalog.pathways.values():
+        kinds = {step.requirement for step in pathway.steps}
+        assert kinds == {"required", "recommended"}, pathway.id
+
+
+class _MainLinks(HTMLParser):
+    """External hrefs inside the page's <article>, leaving out the theme's edit button."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        attributes = dict(attrs)
+        href = attributes.get("href") or ""
+        if (self.depth and tag == "a" and re.match(r"(https?:)?//", href)
+                and "md-content__button" not in (attributes.get("class") or "")):
+            self.hrefs.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+
+
+def external_links(html: str) -> list[str]:
+    parser = _MainLinks()
+    parser.feed(html)
+    return parser.hrefs
+
+
+def test_site_builds_strict_with_every_page(real_site: Path, catalog: Catalog) -> None:
+    for folder, entities in catalog.entities.items():
+        if folder in {"resources", "phases"}:
+            continue
+        for ident in entities:
+            assert (real_site / folder / ident / "index.html").is_file(), (folder, ident)
+    for page in ["index.html", "about/index.html", "recognizers-guide/index.html",
+                 "planning/index.html", "standards/index.html"]:
+        assert (real_site / page).is_file(), page
+
+
+def test_every_external_link_is_a_catalog_resource(real_site: Path, catalog: Catalog) -> None:
+    allowed = {r.url for r in catalog.resources.values()}
+    seen: set[str] = set()
+    for page in real_site.rglob("*.html"):
+        links = external_links(page.read_text(encoding="utf-8"))
+        assert set(links) <= allowed, (page, set(links) - allowed)
+        seen.update(links)
+    planning = external_links((real_site / "planning" / "index.html").read_text(encoding="utf-8"))
+    assert set(planning) == allowed == seen
+
+
+class _Matrix(HTMLParser):
+    """Rows of the standards matrix: (row header text, row header href, cell texts)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside = False
+        self.rows: list[list[tuple[str, str, str | None]]] = []
+        self.caption = ""
+        self._cell: list[Any] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "table" and a.get("class") == "cc-matrix__table":
+            self.inside = True
+        elif self.inside and tag == "tr":
+            self.rows.append([])
+        elif self.inside and tag in {"th", "td", "caption"}:
+            self._cell = [tag, a.get("scope") or "", "", None]
+        elif self._cell is not None and tag == "a":
+            self._cell[3] = a.get("href")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.inside = False
+        elif self._cell is not None and tag in {"th", "td", "caption"}:
+            kind, scope, text, href = self._cell
+            text = " ".join(text.split())
+            if tag == "caption":
+                self.caption = text
+            else:
+                self.rows[-1].append((f"{kind}:{scope}", text, href))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell[2] += data
+
+
+def test_standards_matrix_marks_each_alignment_in_text(real_site: Path, catalog: Catalog) -> None:
+    parser = _Matrix()
+    parser.feed((real_site / "standards" / "index.html").read_text(encoding="utf-8"))
+    assert parser.caption == "Standards for Professional Learning each credential is aligned to"
+    header, *body = parser.rows
+    standards = list(catalog.standards.values())
+    assert [cell[0] for cell in header] == ["th:col"] * (len(standards) + 1)
+    assert [cell[1] for cell in header[1:]] == [s.title for s in standards]
+    groups = [row[0][1] for row in body if row[0][0] == "th:rowgroup"]
+    assert groups == [f"{c.number}. {c.title}" for c in catalog.categories.values()]
+    rows = {row[0][1]: row for row in body if row[0][0] == "th:row"}
+    by_title = {c.title: c for c in catalog.credentials.values()}
+    assert set(rows) == set(by_title) | {"Credentials aligned"}
+    for title, credential in by_title.items():
+        head, *cells = rows[title]
+        assert head[2] == f"../credentials/{credential.id}/"
+        marks = [text for _, text, _ in cells]
+        expected = ["✓ Yes" if s.id in credential.standards else "Not aligned" for s in standards]
+        assert marks == expected, title
+    totals = [int(text) for _, text, _ in rows["Credentials aligned"][1:]]
+    assert totals == [sum(s.id in c.standards for c in by_title.values()) for s in standards]
+
+
+def _guide_files() -> dict[str, str]:
+    guide = (ROOT / "docs" / "recognizers-guide.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^`(catalog/[a-z-]+/[a-z0-9-]+\.yml)`:\n\n```yaml\n(.*?)^```", guide,
+                           re.M | re.S))
+
+
+def test_recognizer_guide_example_validates(tmp_path: Path) -> None:
+    files = _guide_files()
+    assert sorted(files) == ["catalog/recognizers/example-unified.yml",
+                             "catalog/resources/example-unified-handbook.yml"]
+    shutil.copytree(ROOT / "catalog", tmp_path / "catalog")
+    for relative, text in files.items():
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    catalog = load_catalog(tmp_path / "catalog")
+    worth = {c.id: w for c, w in build_graph(catalog).recognized["example-unified"]}
+    by_rule = {c.id for c in catalog.credentials.values()
+               if c.category in {"think-critically-and-solve-complex-problems", "work-collaboratively"}}
+    assert set(worth) == by_rule | {"growth-mindset"}
+    assert worth["growth-mindset"].pd_credit and worth["kind-critiquing"].relicensure_hours == 15
