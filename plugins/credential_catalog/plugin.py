@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,6 +25,10 @@ from .log import log
 from .pages import PageSpec, page_specs
 from .problems import CatalogError
 from .render import prepare, render_body, toc_tokens
+from .search import browse_files
+
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+"""lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
 
 
 class _WarningCounter(logging.Handler):
@@ -42,6 +47,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.catalog: Catalog | None = None
         self.graph: Graph | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.browse: dict[str, str] = {}
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
         self.warnings = _WarningCounter()
@@ -66,6 +72,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(exc.report()) from None
         self.graph = build_graph(self.catalog)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
+        self.browse = browse_files(self.catalog, self.graph)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -80,6 +87,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if spec.source is not None:
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
+        for uri, content in self.browse.items():
+            files.append(File.generated(config, uri, content=content))
+        files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
         return files
 
