@@ -87,3 +87,32 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
     with serve(run_build(project)) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own mkdocs.yml and catalog, built once into a temporary folder."""
+    site = tmp_path_factory.mktemp("full") / "site"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+@pytest.fixture(scope="session")
+def full_site_url(full_site: Path) -> Iterator[str]:
+    from .browser import serve
+
+    with serve(full_site) as url:
+        yield url
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A fresh browser tab; the test fails if the page throws or logs an error."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield tab
+    context.close()
+    assert errors == []

@@ -162,7 +162,7 @@ def query_clauses(text: str) -> list[dict[str, Any]]:
         if len(word) >= 3:
             clauses.append({"term": word, "boost": 3, "wildcard": "trailing"})
         if len(stem) >= 5:
-            clauses.append({"term": stem, "boost": 1, "edit_distance": 1})
+            clauses.append({"term": stem, "boost": 1, "editDistance": 1})
     return clauses
 
 
@@ -174,7 +174,7 @@ def search(index: Index, text: str) -> list[Hit]:
     for clause in clauses:
         wildcard = Query.WILDCARD_TRAILING if clause.get("wildcard") else Query.WILDCARD_NONE
         query.term(clause["term"], use_pipeline=False, boost=clause["boost"], wildcard=wildcard,
-                   edit_distance=clause.get("edit_distance", 0))
+                   edit_distance=clause.get("editDistance", 0))
     return [Hit(match["ref"], match["score"]) for match in index.query(query)]
 
 
