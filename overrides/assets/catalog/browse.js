@@ -289,14 +289,12 @@
   }
 
   function describe(count) {
-    var parts = [count === 1 ? "1 credential" : count + " credentials"];
-    if (state.q) parts.push("match \u201C" + state.q + "\u201D");
-    else parts.push(count === 1 ? "matches" : "match");
+    if (!state.q && !activeCount()) return "Showing all " + store.rows.length + " credentials.";
+    var parts = [count === 1 ? "1 credential matches" : count + " credentials match"];
+    if (state.q) parts.push("\u201C" + state.q + "\u201D");
     var filters = activeCount();
     if (filters) parts.push(filters === 1 ? "with 1 filter" : "with " + filters + " filters");
-    var text = parts.join(" ");
-    if (!state.q && !filters) text = "Showing all " + store.rows.length + " credentials";
-    return text + ".";
+    return parts.join(" ") + (state.q && count > 1 ? ", best match first." : ".");
   }
 
   function render(announce) {
