@@ -133,7 +133,7 @@
 
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
-    var next = { q: params.get("q") || "", f: {} };
+    var next = { q: params.get("query") || "", f: {} };
     names.forEach(function (name) {
       var known = store.facets[name].values.map(function (v) { return v[0]; });
       var picked = params.getAll(name).filter(function (v) { return known.indexOf(v) >= 0; });
@@ -144,7 +144,7 @@
 
   function toQuery(s) {
     var params = new URLSearchParams();
-    if (s.q) params.set("q", s.q);
+    if (s.q) params.set("query", s.q);
     names.forEach(function (name) {
       (s.f[name] || []).forEach(function (value) { params.append(name, value); });
     });
