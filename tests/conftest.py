@@ -104,3 +104,16 @@ def real_site_url(real_site: Path) -> Iterator[str]:
 
     with serve(real_site) as url:
         yield url
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A fresh browser tab; the test fails if the page throws or logs an error."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield tab
+    context.close()
+    assert errors == []

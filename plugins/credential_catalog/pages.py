@@ -29,6 +29,7 @@ TEMPLATES: dict[str, str] = {
 INDEX_TEMPLATE = "catalog-index.html"
 EMBED_TEMPLATE = "embed.html"
 EMBED_FOLDERS = ("credentials", "stacks", "pathways", "recognizers")
+INDEX_TEMPLATES: dict[str, str] = {"credentials": "credential-browse.html"}
 PLANNING_URI = "planning/index.md"
 
 
@@ -72,7 +73,7 @@ def page_specs(catalog: Catalog) -> list[PageSpec]:
     specs: list[PageSpec] = []
     for folder, section in SECTIONS.items():
         specs.append(PageSpec(
-            src_uri=f"{folder}/index.md", template=INDEX_TEMPLATE, title=section,
+            src_uri=f"{folder}/index.md", template=INDEX_TEMPLATES.get(folder, INDEX_TEMPLATE), title=section,
             description=f"{section} in the educator micro-credential catalog",
             kind=f"{folder}-index", in_nav=True, context={"section": folder}))
         for entity_id in sorted(catalog.entities[folder]):

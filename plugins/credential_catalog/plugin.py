@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,6 +28,10 @@ from .log import log
 from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .render import anchor_ids, prepare, render_body, toc_tokens
+from .search import browse_files
+
+LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+"""lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
 
 
 class _WarningCounter(logging.Handler):
@@ -61,6 +66,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.catalog: Catalog | None = None
         self.graph: Graph | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.browse: dict[str, str] = {}
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
         self.urls: Urls | None = None
@@ -97,6 +103,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             self.exports = Exports(self.graph, self.urls, config.site_name)
             specs += embed_specs(self.catalog)
         self.specs = {spec.src_uri: spec for spec in specs}
+        self.browse = browse_files(self.catalog, self.graph)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -114,6 +121,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if self.exports is not None:
             for path, text in self.exports.files().items():
                 files.append(File.generated(config, path, content=text))
+        for uri, content in self.browse.items():
+            files.append(File.generated(config, uri, content=content))
+        files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
         return files
 

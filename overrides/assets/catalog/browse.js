@@ -1,0 +1,405 @@
+/* Search and facets for the credentials page. The page works without this script: it lists every
+ * credential by category. The card store loads with the page; lunr.js and the prebuilt index load on
+ * the first search. The pure functions at the top are shared with the tests (run in node). */
+(function () {
+  "use strict";
+
+  function undeltas(deltas) {
+    var total = 0;
+    return deltas.map(function (d) { total += d; return total; });
+  }
+
+  /* Restore lunr's serialization from the packed index (the inverse of search.py's pack). */
+  function unpack(packed) {
+    var fields = packed.fields;
+    var refs = packed.refs.map(String);
+    var termsOf = {};
+    var inverted = packed.terms.map(function (term, number) {
+      var posting = { _index: number };
+      fields.forEach(function (field, f) {
+        var docs = undeltas(packed.postings[number][f]);
+        posting[field] = {};
+        docs.forEach(function (doc) {
+          posting[field][String(doc)] = {};
+          (termsOf[field + "/" + doc] = termsOf[field + "/" + doc] || []).push(number);
+        });
+      });
+      return [term, posting];
+    });
+    var vectors = [];
+    var row = 0;
+    fields.forEach(function (field) {
+      refs.forEach(function (ref) {
+        var key = field + "/" + ref;
+        var scores = packed.scores[row++];
+        var elements = [];
+        (termsOf[key] || []).forEach(function (term, i) { elements.push(term, scores[i] / 100); });
+        vectors.push([key, elements]);
+      });
+    });
+    return { version: packed.version, fields: fields, fieldVectors: vectors,
+             invertedIndex: inverted, pipeline: packed.pipeline };
+  }
+
+  /* The same clauses as search.py's query_clauses: exact stem, typed prefix, stem within one edit. */
+  function clauses(lunr, text) {
+    var out = [];
+    lunr.tokenizer(text).forEach(function (token) {
+      var kept = lunr.stopWordFilter(lunr.trimmer(token));
+      if (!kept || !kept.toString()) return;
+      var word = kept.toString();
+      var stem = lunr.stemmer(kept.clone()).toString();
+      out.push({ term: stem, boost: 10 });
+      if (word.length >= 3) out.push({ term: word, boost: 3, wildcard: "trailing" });
+      if (stem.length >= 5) out.push({ term: stem, boost: 1, editDistance: 1 });
+    });
+    return out;
+  }
+
+  function search(lunr, index, text) {
+    var wanted = clauses(lunr, text);
+    if (!wanted.length) return [];
+    return index.query(function (query) {
+      wanted.forEach(function (c) {
+        var options = { usePipeline: false, boost: c.boost };
+        if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
+        if (c.editDistance) options.editDistance = c.editDistance;
+        query.term(c.term, options);
+      });
+    }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
+  }
+
+  var core = { unpack: unpack, clauses: clauses, search: search };
+  if (typeof module === "object" && module.exports) {
+    module.exports = core;
+    return;
+  }
+
+  var PAGE = 60;
+  var root = document.querySelector(".cc-browse");
+  if (!root || !window.fetch || !window.history.pushState) return;
+  var all = document.querySelector(".cc-browse-all");
+  var input = root.querySelector("#cc-query");
+  var form = root.querySelector("form");
+  var facetBox = root.querySelector(".cc-facets");
+  var results = root.querySelector(".cc-results");
+  var status = root.querySelector(".cc-status");
+  var clearAll = root.querySelector(".cc-clear");
+
+  var store = null;
+  var column = {};
+  var names = [];
+  var index = null;
+  var indexLoading = null;
+  var state = { q: "", f: {} };
+  var typing = false;
+  var shown = PAGE;
+  var timer = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = el("script", { src: src });
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadIndex() {
+    if (!indexLoading) {
+      indexLoading = Promise.all([
+        window.lunr ? Promise.resolve() : loadScript(root.dataset.lunr),
+        fetch(root.dataset.index).then(function (r) { return r.json(); })
+      ]).then(function (loaded) {
+        index = window.lunr.Index.load(unpack(loaded[1]));
+        render(false);
+      }).catch(function () {
+        indexLoading = null;
+        status.textContent = "Search could not be loaded. Use the filters, or reload the page.";
+      });
+    }
+    return indexLoading;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var next = { q: params.get("query") || "", f: {} };
+    names.forEach(function (name) {
+      var known = store.facets[name].values.map(function (v) { return v[0]; });
+      var picked = params.getAll(name).filter(function (v) { return known.indexOf(v) >= 0; });
+      if (picked.length) next.f[name] = picked;
+    });
+    return next;
+  }
+
+  function toQuery(s) {
+    var params = new URLSearchParams();
+    if (s.q) params.set("query", s.q);
+    names.forEach(function (name) {
+      (s.f[name] || []).forEach(function (value) { params.append(name, value); });
+    });
+    var text = params.toString();
+    return window.location.pathname + (text ? "?" + text : "");
+  }
+
+  function activeCount() {
+    return names.reduce(function (n, name) { return n + (state.f[name] || []).length; }, 0);
+  }
+
+  function selectedSlots(name) {
+    var values = store.facets[name].values.map(function (v) { return v[0]; });
+    return (state.f[name] || []).map(function (id) { return values.indexOf(id); });
+  }
+
+  function buildFacets() {
+    names.forEach(function (name) {
+      var facet = store.facets[name];
+      var list = el("ul", { class: "cc-facet__values" });
+      facet.values.forEach(function (value, slot) {
+        var id = "cc-f-" + name + "-" + slot;
+        var box = el("input", { type: "checkbox", id: id, name: name, value: value[0] });
+        box.addEventListener("change", onFacetChange);
+        list.appendChild(el("li", {}, [
+          box,
+          el("label", { for: id }, [
+            document.createTextNode(value[1] + " "),
+            el("span", { class: "cc-facet__count", "data-count": "" })
+          ])
+        ]));
+      });
+      var details = el("details", { class: "cc-facet", "data-facet": name }, [
+        el("summary", {}, [
+          document.createTextNode(facet.label),
+          el("span", { class: "cc-facet__chosen" })
+        ]),
+        el("fieldset", {}, [el("legend", { class: "cc-visually-hidden", text: facet.label }), list])
+      ]);
+      if (name === "category") details.open = true;
+      facetBox.appendChild(details);
+    });
+  }
+
+  function syncControls() {
+    if (input.value !== state.q) input.value = state.q;
+    names.forEach(function (name) {
+      var picked = state.f[name] || [];
+      facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+        box.checked = picked.indexOf(box.value) >= 0;
+      });
+      if (picked.length) facetBox.querySelector('[data-facet="' + name + '"]').open = true;
+    });
+  }
+
+  /* Facet values combine with OR inside a facet and AND across facets; each value's count is what
+   * the results would hold if that value were added to its facet's current choice. */
+  function evaluate(hits) {
+    var rows = store.rows;
+    var candidates = hits ? hits.map(function (h) { return +h.ref; })
+                          : rows.map(function (_, i) { return i; });
+    var wanted = {};
+    names.forEach(function (name) { wanted[name] = selectedSlots(name); });
+    var counts = {};
+    names.forEach(function (name) { counts[name] = store.facets[name].values.map(function () { return 0; }); });
+    var matched = [];
+    candidates.forEach(function (i) {
+      var row = rows[i];
+      var failing = names.filter(function (name) {
+        var want = wanted[name];
+        if (!want.length) return false;
+        var have = row[column[name]];
+        return !want.some(function (slot) { return have.indexOf(slot) >= 0; });
+      });
+      if (failing.length > 1) return;
+      names.forEach(function (name) {
+        if (failing.length && failing[0] !== name) return;
+        row[column[name]].forEach(function (slot) { counts[name][slot] += 1; });
+      });
+      if (!failing.length) matched.push(i);
+    });
+    return { matched: matched, counts: counts };
+  }
+
+  function hoursText(hours) { return hours === 1 ? "1 hour" : hours + " hours"; }
+
+  function card(i) {
+    var row = store.rows[i];
+    var id = row[column.id];
+    var title = el("h3", { class: "cc-card__title" }, [
+      el("a", { href: root.dataset.credentials + id + "/", text: row[column.title] })
+    ]);
+    if (row[column.retired]) {
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(el("span", { class: "cc-badge cc-badge--retired", text: "Retired" }));
+    }
+    var label = function (name) {
+      return row[column[name]].map(function (s) { return store.facets[name].values[s][1]; }).join(", ");
+    };
+    return el("li", {}, [el("article", {
+      class: "cc-card" + (row[column.retired] ? " cc-card--retired" : ""), "data-credential": id
+    }, [
+      title,
+      el("p", { class: "cc-card__category", text: label("category") }),
+      el("p", { class: "cc-card__summary", text: row[column.summary] }),
+      el("dl", { class: "cc-card__facts" }, [
+        el("div", {}, [el("dt", { text: "Evidence" }), el("dd", { text: label("evidence") })]),
+        el("div", {}, [el("dt", { text: "Time" }),
+                       el("dd", { text: "about " + hoursText(row[column.estimated_hours]) })])
+      ])
+    ])]);
+  }
+
+  function removeButton(name, value) {
+    var text = store.facets[name].values.filter(function (v) { return v[0] === value; })[0][1];
+    var button = el("button", { type: "button", class: "cc-chip", text: "Remove filter: " + text });
+    button.addEventListener("click", function () {
+      state.f[name] = state.f[name].filter(function (v) { return v !== value; });
+      if (!state.f[name].length) delete state.f[name];
+      commit();
+      input.focus();
+    });
+    return el("li", {}, [button]);
+  }
+
+  function emptyState() {
+    var tips = el("ul", {}, []);
+    if (state.q) {
+      tips.appendChild(el("li", { text: "Check the spelling, or use fewer or more general words, such as \u201Clistening\u201D or \u201Cproject\u201D." }));
+      tips.appendChild(el("li", { text: "Describe the classroom need in plain words, for example \u201Cstudents give each other feedback\u201D." }));
+    }
+    var chips = el("ul", { class: "cc-chips" }, []);
+    names.forEach(function (name) {
+      (state.f[name] || []).forEach(function (value) { chips.appendChild(removeButton(name, value)); });
+    });
+    if (chips.childNodes.length) tips.appendChild(el("li", { text: "Remove a filter:" }, [chips]));
+    return el("div", { class: "cc-empty" }, [
+      el("h2", { text: "No credential matches" }),
+      el("p", { text: "Try one of these:" }),
+      tips
+    ]);
+  }
+
+  function describe(count) {
+    if (!state.q && !activeCount()) return "Showing all " + store.rows.length + " credentials.";
+    var parts = [count === 1 ? "1 credential matches" : count + " credentials match"];
+    if (state.q) parts.push("\u201C" + state.q + "\u201D");
+    var filters = activeCount();
+    if (filters) parts.push(filters === 1 ? "with 1 filter" : "with " + filters + " filters");
+    return parts.join(" ") + (state.q && count > 1 ? ", best match first." : ".");
+  }
+
+  function render(announce) {
+    var searching = state.q.trim() !== "";
+    if (searching && !index) {
+      status.textContent = "Loading search\u2026";
+      loadIndex();
+      return;
+    }
+    var hits = searching ? search(window.lunr, index, state.q) : null;
+    var outcome = evaluate(hits);
+    names.forEach(function (name) {
+      facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box, slot) {
+        var count = outcome.counts[name][slot];
+        box.nextSibling.querySelector("[data-count]").textContent = "(" + count + ")";
+        box.disabled = count === 0 && !box.checked;
+      });
+      var chosen = (state.f[name] || []).length;
+      facetBox.querySelector('[data-facet="' + name + '"] .cc-facet__chosen').textContent =
+        chosen ? " (" + chosen + " chosen)" : "";
+    });
+    var filtered = searching || activeCount() > 0;
+    all.hidden = filtered;
+    results.hidden = !filtered;
+    clearAll.disabled = !filtered;
+    results.textContent = "";
+    if (filtered) {
+      if (outcome.matched.length) {
+        var list = el("ul", { class: "cc-cards cc-results__list" }, []);
+        outcome.matched.slice(0, shown).forEach(function (i) { list.appendChild(card(i)); });
+        results.appendChild(el("h2", { class: "cc-results__title", text: "Results" }));
+        results.appendChild(list);
+        if (outcome.matched.length > shown) {
+          var more = el("button", { type: "button", class: "md-button cc-more",
+                                    text: "Show more (" + (outcome.matched.length - shown) + " left)" });
+          more.addEventListener("click", function () { shown += PAGE; render(false); });
+          results.appendChild(more);
+        }
+      } else {
+        results.appendChild(emptyState());
+      }
+    }
+    var text = describe(outcome.matched.length);
+    if (announce !== false || status.textContent !== text) status.textContent = text;
+  }
+
+  function commit() {
+    typing = false;
+    shown = PAGE;
+    var url = toQuery(state);
+    if (url !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, "", url);
+    }
+    syncControls();
+    render();
+  }
+
+  function onFacetChange(event) {
+    var box = event.target;
+    var picked = (state.f[box.name] || []).filter(function (v) { return v !== box.value; });
+    if (box.checked) picked.push(box.value);
+    if (picked.length) state.f[box.name] = picked; else delete state.f[box.name];
+    commit();
+  }
+
+  function onInput() {
+    state.q = input.value;
+    shown = PAGE;
+    var url = toQuery(state);
+    if (typing) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
+    typing = true;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(render, 120);
+  }
+
+  function start(loaded) {
+    store = loaded;
+    store.columns.forEach(function (name, i) { column[name] = i; });
+    names = Object.keys(store.facets);
+    buildFacets();
+    state = readUrl();
+    syncControls();
+    root.hidden = false;
+    input.addEventListener("input", onInput);
+    input.addEventListener("focus", loadIndex);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      typing = false;
+      render();
+    });
+    clearAll.addEventListener("click", function () {
+      state = { q: "", f: {} };
+      commit();
+      input.focus();
+    });
+    window.addEventListener("popstate", function () {
+      typing = false;
+      shown = PAGE;
+      state = readUrl();
+      syncControls();
+      render();
+    });
+    render();
+  }
+
+  fetch(root.dataset.store).then(function (r) { return r.json(); }).then(start);
+})();
