@@ -11,11 +11,12 @@ from .models import KIND_BY_FOLDER
 from .problems import CatalogError
 from .scaffold import skeleton
 from .schema import schema_text
+from .yamlsource import DEFAULT_MAX_BYTES
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        catalog = load_catalog(args.directory)
+        catalog = load_catalog(args.directory, args.max_file_bytes)
     except CatalogError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -64,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every YAML file; exit 1 listing all problems")
     v.add_argument("directory", nargs="?", default="catalog")
+    v.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse any file larger than N bytes (default: {DEFAULT_MAX_BYTES:,})")
     v.set_defaults(run=_validate)
     n = sub.add_parser("new", help="write a commented skeleton for a new credential")
     n.add_argument("id", help="the new credential's id, e.g. checking-for-understanding")
@@ -80,7 +83,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except OSError as exc:
+        print(f"credential-catalog: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
