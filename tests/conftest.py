@@ -87,3 +87,19 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
     with serve(run_build(project)) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalog in this repository, built once per test session into a temporary folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build(load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site)))
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path) -> Iterator[str]:
+    from .browser import serve
+
+    with serve(real_site) as url:
+        yield url
