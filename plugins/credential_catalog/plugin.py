@@ -2,6 +2,7 @@
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,19 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def _keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
+    """A failed rebuild under ``mkdocs serve`` would stall every request until the next good
+    one; report it instead, so the last good build (left in place by AtomicOutput) is served."""
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except (Exception, SystemExit):
+            log.error("rebuild failed (see above); still serving the last good build")
+
+    return rebuild
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -127,6 +141,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                  builder: Any) -> LiveReloadServer:
         if self.config.enabled:
             server.watch(self.config.catalog_dir)
+            server.builder = _keep_serving(server.builder)
         return server
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
