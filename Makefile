@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup chromium validate diff build serve test lint schema clean
+.PHONY: help setup chromium axe validate diff build serve test lint schema clean
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
@@ -33,6 +34,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
+# axe-core for the accessibility tests, into ./node_modules (git-ignored); needs Debian's npm.
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	npm install --no-save --no-audit --no-fund --prefix . axe-core@4
+
 validate: setup
 	$(BIN)/credential-catalog validate catalog $(if $(BASE),--base "$(BASE)")
 
@@ -51,7 +59,7 @@ lint: setup
 schema: setup
 	$(BIN)/credential-catalog schema --output catalog/schemas
 
-test: setup chromium lint
+test: setup chromium axe lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -32,3 +32,19 @@ def serve(directory: Path, host: str = "127.0.0.1") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# One page of every kind in the real catalog (section indexes share one template).
+PAGE_KINDS = {
+    "home": "",
+    "credentials index": "credentials/",
+    "credential": "credentials/mapping-facts/",
+    "category": "categories/communicate-effectively/",
+    "stack": "stacks/healthy-teams/",
+    "pathway": "pathways/first-year-teacher-induction/",
+    "standards index": "standards/",
+    "standard": "standards/data/",
+    "recognizer": "recognizers/nea/",
+    "issuer": "issuers/digital-promise/",
+    "planning": "planning/",
+}

@@ -153,7 +153,7 @@ def test_alias_is_refused(tiny: Path, write: Write) -> None:
     write("categories/alias.yml", "title: &t Alias\nnumber: 3\nsummary: *t\n"
                                   "description: d\nindicators: [a]\n")
     [problem] = problems(tiny)
-    assert problem.startswith("catalog/categories/alias.yml:3:1:")
+    assert problem.startswith("catalog/categories/alias.yml:3:10:")
     assert "aliases" in problem
 
 

@@ -15,6 +15,7 @@ from .problems import CatalogError
 from .revision import RevisionError, catalog_at
 from .scaffold import skeleton
 from .schema import schema_text
+from .yamlsource import DEFAULT_MAX_BYTES
 
 
 def _base_catalog(revision: str, directory: str) -> Catalog:
@@ -29,7 +30,7 @@ def _base_catalog(revision: str, directory: str) -> Catalog:
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        catalog = load_catalog(args.directory)
+        catalog = load_catalog(args.directory, args.max_file_bytes)
         if args.base:
             problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
             if problems:
@@ -102,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--base", metavar="REV", help="also check the version rule against this git "
                    "revision: a changed competency, evidence part or scoring guide needs a higher "
                    "version and a changelog entry")
+    v.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse any file larger than N bytes (default: {DEFAULT_MAX_BYTES:,})")
     v.set_defaults(run=_validate)
     d = sub.add_parser("diff", help="print, as Markdown, what changed in the catalog since a git "
                        "revision")
@@ -123,7 +126,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except OSError as exc:
+        print(f"credential-catalog: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

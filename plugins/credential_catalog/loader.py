@@ -5,7 +5,7 @@ All problems are collected in one pass and raised together as a :class:`CatalogE
 
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,8 @@ def _display(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root.parent)).as_posix()
 
 
-def _yaml_files(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _yaml_files(root: Path, onerror: Callable[[OSError], None]) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         for name in sorted(filenames):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
@@ -98,7 +98,12 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     catalog = Catalog(root=root)
     claims: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
-    for path in _yaml_files(root):
+
+    def unreadable(exc: OSError) -> None:
+        where = _display(Path(exc.filename), root) if exc.filename else str(root)
+        problems.append(Problem(where, 1, 1, "", f"cannot read: {exc.strerror or exc}"))
+
+    for path in _yaml_files(root, unreadable):
         problems += _load_file(catalog, claims, root, path, max_bytes)
     problems += references.check(catalog, known=claims)
     return catalog, problems
@@ -111,6 +116,8 @@ def _load_file(
     relative = path.relative_to(root)
     if path.is_symlink():
         return [Problem(display, 1, 1, "", "symbolic links are not allowed in the catalog")]
+    if not path.is_file():
+        return [Problem(display, 1, 1, "", "not a regular file")]
     folder = relative.parts[0] if len(relative.parts) > 1 else ""
     kind = KIND_BY_FOLDER.get(folder)
     if kind is None:
@@ -130,6 +137,8 @@ def _load_file(
         document = read(path, max_bytes)
     except SourceError as exc:
         return [Problem(display, exc.line, exc.column, "", exc.message)]
+    except OSError as exc:
+        return [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
     source = Source(path=path, display=display, document=document)
     return _validate(catalog, kind, entity_id, source)
 

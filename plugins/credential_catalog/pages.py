@@ -1,5 +1,6 @@
 """The pages the catalog adds to a site: one per entity and one index per kind."""
 
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +48,10 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def markdown(self) -> str:
+        # MkDocs themes print a page's title and description as HTML, unescaped.
         meta: dict[str, Any] = {
-            "title": self.title, "description": self.description, "template": self.template}
+            "title": html.escape(self.title), "description": html.escape(self.description),
+            "template": self.template}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())

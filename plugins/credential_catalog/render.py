@@ -5,7 +5,7 @@ search) should find on the page; the plugin puts that block's HTML into the page
 """
 
 import re
-from html import unescape
+from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -88,7 +88,8 @@ def toc_tokens(html: str) -> list[dict[str, Any]]:
     parser.feed(html)
     tokens: list[dict[str, Any]] = []
     for heading in parser.found:
-        heading["name"] = unescape(heading["name"])
+        # Themes print a toc name as HTML, unescaped: it must stay escaped text.
+        heading["name"] = escape(heading["name"], quote=False)
         if heading["level"] == 3 and tokens:
             tokens[-1]["children"].append(heading)
         else:

@@ -1,8 +1,9 @@
 """Read one YAML file safely, remembering where every key and value sits.
 
-Aliases are refused as soon as a node is reached twice (catalog files never need them, and
-they are how "billion laughs" documents explode), duplicate keys are errors, and tags other than the YAML core
-schema's are rejected by the safe loader.
+A first pass over the parser's events refuses aliases (catalog files never need them, and they
+are how "billion laughs" documents explode) and nesting deeper than ``MAX_DEPTH`` (which would
+exhaust the stack) before any node is built. Duplicate keys are errors, and tags other than the
+YAML core schema's are rejected by the safe loader.
 """
 
 from dataclasses import dataclass, field
@@ -10,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path_ = tuple[str | int, ...]
 
 DEFAULT_MAX_BYTES = 1_000_000
+MAX_DEPTH = 64
 
 
 class SourceError(Exception):
@@ -52,19 +55,14 @@ def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(loader: Any, node: Node, path: Path_, doc: Document, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise SourceError(
-            "YAML aliases (*name) are not allowed in catalog files; write the value out",
-            *_pos(node))
-    seen.add(id(node))
+def _build(loader: Any, node: Node, path: Path_, doc: Document) -> Any:
     doc.value_marks[path] = _pos(node)
     if isinstance(node, MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise SourceError("YAML merge keys (<<) are not allowed", *_pos(key_node))
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(loader, key_node)
             if not isinstance(key, str):
                 raise SourceError(f"keys must be text, not {key!r}", *_pos(key_node))
             if key in out:
@@ -75,15 +73,42 @@ def _build(loader: Any, node: Node, path: Path_, doc: Document, seen: set[int]) 
                     *_pos(key_node),
                 )
             doc.key_marks[(*path, key)] = _pos(key_node)
-            if id(value_node) in seen:
-                raise SourceError(f"{key}: YAML aliases (*name) are not allowed in catalog files",
-                                  *_pos(key_node))
-            out[key] = _build(loader, value_node, (*path, key), doc, seen)
+            out[key] = _build(loader, value_node, (*path, key), doc)
         return out
     if isinstance(node, SequenceNode):
-        return [_build(loader, item, (*path, i), doc, seen) for i, item in enumerate(node.value)]
-    assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
+        return [_build(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
+    return _scalar(loader, node)
+
+
+def _scalar(loader: Any, node: Node) -> Any:
+    if not isinstance(node, ScalarNode):
+        raise SourceError("keys must be text, not a list or mapping", *_pos(node))
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise SourceError(f"invalid value {node.value!r}: {exc}", *_pos(node)) from None
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting while only the parser's flat event stream exists."""
+    loader = _Loader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, AliasEvent):
+                raise SourceError(
+                    "YAML aliases (*name) are not allowed in catalog files; write the value out",
+                    *mark)
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise SourceError(f"nested more than {MAX_DEPTH} levels deep", *mark)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def _decode(raw: bytes) -> str:
@@ -103,11 +128,12 @@ def _decode(raw: bytes) -> str:
 def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
+        _check_events(text)
         node = loader.get_single_node()
         if node is None:
             raise SourceError("the file is empty")
         doc = Document(data=None)
-        doc.data = _build(loader, node, (), doc, set())
+        doc.data = _build(loader, node, (), doc)
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

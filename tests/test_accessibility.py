@@ -1,0 +1,95 @@
+"""WCAG 2.2 A and AA: axe-core on every page kind of the real catalog, light and dark, and a keyboard path."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser import PAGE_KINDS
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def violations(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+            for v in result["violations"]]
+
+
+@pytest.fixture(scope="module", params=list(SCHEMES))
+def scheme_page(request: pytest.FixtureRequest, browser: Any) -> Any:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
+    context = browser.new_context(color_scheme=request.param)
+    page = context.new_page()
+    page.scheme = SCHEMES[request.param]
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_wcag_violations(scheme_page: Any, real_site_url: str, kind: str) -> None:
+    scheme_page.goto(real_site_url + PAGE_KINDS[kind])
+    scheme = scheme_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == scheme_page.scheme
+    assert violations(scheme_page) == [], kind
+
+
+def focus_state(page: Any) -> dict[str, Any]:
+    """Where focus is and whether it shows: an outline or ring on the element, or, for
+    Material's visually hidden palette radios, on the label drawn in their place; the search
+    field shows focus by opening the search panel."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const shown = node => {
+            const style = getComputedStyle(node);
+            return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                || style.boxShadow !== 'none';
+        };
+        let visible = shown(el);
+        if (el.matches('input.md-option') && el.nextElementSibling) {
+            visible = shown(el.nextElementSibling);
+        }
+        if (el.matches('input.md-search__input')) {
+            visible = document.getElementById('__search').checked;
+        }
+        return {html: el.outerHTML.slice(0, 120), href: el.getAttribute('href') || '', visible};
+    }""")
+
+
+def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_url: str,
+                                                      tmp_path: Path) -> None:
+    page = browser.new_page()
+    page.goto(real_site_url)
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    assert page.evaluate("document.activeElement.getAttribute('name')") == "query"
+    page.keyboard.type("Mapping Facts")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    assert "credentials/mapping-facts/" in target
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/credentials/mapping-facts/**")
+
+    # From the top of the credential page, Tab to the first scoring guide link in the contents.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        state = focus_state(page)
+        assert state["visible"], f"no visible focus indicator on {state['html']}"
+        if state["href"].endswith("#submission"):
+            break
+    else:
+        pytest.fail("no link to the submission and scoring guide reachable by Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#submission'")
+    assert page.locator("table.cc-scoring__table").first.is_visible()
+    page.close()
