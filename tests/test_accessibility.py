@@ -60,7 +60,7 @@ def focus_state(page: Any) -> dict[str, Any]:
             visible = shown(el.nextElementSibling);
         }
         if (el.matches('input.md-search__input')) {
-            visible = document.getElementById('__search').checked;
+            visible = visible || document.getElementById('__search').checked;
         }
         return {html: el.outerHTML.slice(0, 120), href: el.getAttribute('href') || '', visible};
     }""")
@@ -93,3 +93,26 @@ def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_ur
     page.wait_for_function("location.hash === '#submission'")
     assert page.locator("table.cc-scoring__table").first.is_visible()
     page.close()
+
+
+EMBEDS = ["embed/credentials/mapping-facts/", "embed/pathways/first-year-teacher-induction/",
+          "embed/recognizers/kettle-moraine/", "embed/list/?ids=mapping-facts,active-listening"]
+
+
+@pytest.mark.parametrize("path", EMBEDS)
+def test_embeds_have_no_wcag_violations(scheme_page: Any, real_site_url: str, path: str) -> None:
+    theme = "dark" if scheme_page.scheme == "slate" else "light"
+    separator = "&" if "?" in path else "?"
+    scheme_page.goto(f"{real_site_url}{path}{separator}theme={theme}")
+    scheme_page.wait_for_load_state("networkidle")
+    assert scheme_page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
+        scheme_page.scheme
+    assert violations(scheme_page) == [], path
+
+
+def test_browse_page_with_filters_open(scheme_page: Any, real_site_url: str) -> None:
+    scheme_page.goto(real_site_url + "credentials/?query=reflection&audience=classroom-teacher")
+    scheme_page.wait_for_selector(".cc-results .cc-card")
+    scheme_page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert scheme_page.locator("details[open]").count() >= 7
+    assert violations(scheme_page) == []

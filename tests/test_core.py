@@ -53,4 +53,4 @@ def test_page_specs_cover_every_entity() -> None:
 def test_toc_tokens_nest_h3_under_h2() -> None:
     tokens = toc_tokens('<h2 id="a">A &amp; B</h2><h3 id="b">B</h3><h2>no id</h2><h2 id="c">C</h2>')
     assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in tokens] == [
-        ("a", "A & B", ["b"]), ("c", "C", [])]
+        ("a", "A &amp; B", ["b"]), ("c", "C", [])]

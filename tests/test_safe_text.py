@@ -175,6 +175,13 @@ def test_no_injected_script_runs_in_chromium(browser: Any,
             page.evaluate(EVENTS)
             assert page.evaluate("window.__ran") == [], html
             assert page.evaluate(FLAG) == [], html
+        for path in ["embed/list/?ids=asking-questions,weighing-evidence,speaking-up",
+                     "credentials/?query=onerror"]:
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__ran") == [], path
+            assert page.evaluate(FLAG) == [], path
+        page.goto(url)
         page.keyboard.press("/")
         page.keyboard.type("onerror")
         page.wait_for_selector(".md-search-result__item")
