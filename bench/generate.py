@@ -122,7 +122,7 @@ def write_catalog(n: int, target: Path) -> None:
     for folder in REPLICATED:
         originals = _read(folder)
         (target / folder).mkdir()
-        for entity_id, data in originals.items():
+        for entity_id in originals:
             shutil.copyfile(REAL / folder / f"{entity_id}.yml", target / folder / f"{entity_id}.yml")
         for number in range(1, n // BASE):
             v = _Variant(number, REPLICATED.index(folder))
@@ -251,8 +251,9 @@ def _index_page(folder: str, catalog: Catalog, graph: Graph) -> str:
 def _planning(catalog: Catalog) -> str:
     parts = ["# Planning a micro-credential pilot\n"]
     for phase in catalog.phases.values():
-        parts += [f"## {phase.number}. {phase.title}\n", f"**Goal:** {phase.goal}\n", phase.summary + "\n",
-                  "### Big questions\n", _list([f"**{q.question}** {q.guidance}" for q in phase.big_questions]),
+        parts += [f"## {phase.number}. {phase.title}\n", f"**Goal:** {phase.goal}\n",
+                  phase.summary + "\n", "### Big questions\n",
+                  _list([f"**{q.question}** {q.guidance}" for q in phase.big_questions]),
                   "### Tasks\n", _list([f"**{t.title}.** {t.description}" for t in phase.tasks])]
     parts += ["## Resource library\n", _list([f"[{r.title}]({r.url}): {r.summary}"
                                                for r in sorted(catalog.resources.values(),

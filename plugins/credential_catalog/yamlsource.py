@@ -27,14 +27,22 @@ class SourceError(Exception):
 
 @dataclass
 class Document:
+    """Parsed data and the text it came from; positions are worked out only when asked for
+    (on an error), by composing the text again, which keeps loading large catalogs fast."""
+
     data: Any
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    _tables: tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]] | None = field(
+        default=None, repr=False)
 
     def mark(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for ``path``, walking up to its parents if needed."""
-        marks = (self.key_marks, self.value_marks) if prefer_key else (
-            self.value_marks, self.key_marks)
+        if self._tables is None:
+            self._tables = ({}, {})
+            if self.text:
+                _record(_compose(self.text), (), *self._tables)
+        keys, values = self._tables
+        marks = (keys, values) if prefer_key else (values, keys)
         current = tuple(path)
         while True:
             for table in marks:
@@ -46,44 +54,66 @@ class Document:
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
+
+def _compose(text: str) -> Node:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(loader: Any, node: Node, path: Path_, doc: Document, seen: set[int]) -> Any:
+def _record(node: Node, path: Path_, keys: dict[Path_, tuple[int, int]],
+            values: dict[Path_, tuple[int, int]]) -> None:
+    values[path] = _pos(node)
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, key_node.value)
+            keys[key] = _pos(key_node)
+            _record(value_node, key, keys, values)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, (*path, index), keys, values)
+
+
+def _build(loader: Any, node: Node, seen: set[int]) -> Any:
     if id(node) in seen:
         raise SourceError(
             "YAML aliases (*name) are not allowed in catalog files; write the value out",
             *_pos(node))
     seen.add(id(node))
-    doc.value_marks[path] = _pos(node)
     if isinstance(node, MappingNode):
         out: dict[Any, Any] = {}
+        firsts: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise SourceError("YAML merge keys (<<) are not allowed", *_pos(key_node))
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(
+                key_node, deep=True)
             if not isinstance(key, str):
                 raise SourceError(f"keys must be text, not {key!r}", *_pos(key_node))
             if key in out:
-                first = doc.key_marks[(*path, key)]
                 raise SourceError(
-                    f"duplicate key {key!r} (first defined on line {first[0]}); "
+                    f"duplicate key {key!r} (first defined on line {_pos(firsts[key])[0]}); "
                     "the earlier value would be lost",
                     *_pos(key_node),
                 )
-            doc.key_marks[(*path, key)] = _pos(key_node)
+            firsts[key] = key_node
             if id(value_node) in seen:
                 raise SourceError(f"{key}: YAML aliases (*name) are not allowed in catalog files",
                                   *_pos(key_node))
-            out[key] = _build(loader, value_node, (*path, key), doc, seen)
+            out[key] = _build(loader, value_node, seen)
         return out
     if isinstance(node, SequenceNode):
-        return [_build(loader, item, (*path, i), doc, seen) for i, item in enumerate(node.value)]
+        return [_build(loader, item, seen) for item in node.value]
     assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
+    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
 
 
 def _decode(raw: bytes) -> str:
@@ -106,9 +136,7 @@ def parse(text: str) -> Document:
         node = loader.get_single_node()
         if node is None:
             raise SourceError("the file is empty")
-        doc = Document(data=None)
-        doc.data = _build(loader, node, (), doc, set())
-        return doc
+        return Document(data=_build(loader, node, set()), text=text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
