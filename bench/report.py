@@ -31,10 +31,12 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         scale = sizes[10000]["catalog"]["seconds"] / sizes[1000]["catalog"]["seconds"]
         rows.append(("T(10,000) / T(1,000) ≤ 11", f"{scale:.1f}", scale <= 11))
     real = results["real"]["seconds"]
-    rows.append(("real catalog builds in < 3 s", f"{real:.2f} s", real < 3))
+    rows.append(("real catalog builds in < 3 s",
+                 f"{real:.2f} s (CPU {results['real']['cpu_seconds']:.2f} s)", real < 3))
     validate = _size(sizes.get(10000), "validate")
     rows.append(("validate 10,000 credentials in < 5 s",
-                 "not run" if validate is None else f"{validate['seconds']:.2f} s",
+                 "not run" if validate is None else
+                 f"{validate['seconds']:.2f} s (CPU {validate['cpu_seconds']:.2f} s)",
                  None if validate is None else validate["seconds"] < 5))
     if 10000 in sizes:
         search = sizes[10000]["catalog"]["search"]
