@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup chromium axe validate diff build serve test lint schema clean
+.PHONY: help setup chromium axe validate diff build serve test lint schema clean bench
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
@@ -19,6 +19,7 @@ help:
 	@echo "make diff      print what changed in the catalog since BASE (default origin/main)"
 	@echo "make build     validate, then build the site into site/ with --strict"
 	@echo "make schema    regenerate catalog/schemas/ from the models"
+	@echo "make bench     benchmark builds and search at N = 40, 1,000, 10,000 (slow)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,13 +55,17 @@ serve: build
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 lint: setup
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests bench
 
 schema: setup
 	$(BIN)/credential-catalog schema --output catalog/schemas
 
 test: setup chromium axe lint
 	$(BIN)/python -m pytest
+
+# Not part of `make test`; rewrites the measured part of docs/performance.md.
+bench: setup chromium
+	$(BIN)/python -m bench --profile 1000 --report docs/performance.md
 
 clean:
 	rm -rf site .pytest_cache

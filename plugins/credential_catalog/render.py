@@ -5,8 +5,7 @@ search) should find on the page; the plugin puts that block's HTML into the page
 """
 
 import re
-from html import escape
-from html.parser import HTMLParser
+from html import unescape
 from typing import Any
 
 import jinja2
@@ -32,7 +31,7 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         prose=render_prose, inline=render_inline, label=label, hours=_hours,
         entity_url=entity_url, entity_title=entity_title, lookup=_lookup)
     env.globals.update(pathway_svg=pathway_svg)
-    return env.overlay(autoescape=True)
+    return env.overlay(autoescape=True, auto_reload=False)
 
 
 def render_body(env: jinja2.Environment, spec: PageSpec, context: dict[str, Any]) -> str:
@@ -41,56 +40,33 @@ def render_body(env: jinja2.Environment, spec: PageSpec, context: dict[str, Any]
     return "".join(template.blocks["body"](template.new_context(values)))
 
 
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[dict[str, Any]] = []
-        self._current: dict[str, Any] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if re.fullmatch(r"h[23]", tag):
-            ident = dict(attrs).get("id")
-            if ident:
-                self._current = {"level": int(tag[1]), "id": ident, "name": "", "children": []}
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._current is not None and re.fullmatch(r"h[23]", tag):
-            self._current["name"] = " ".join(self._current["name"].split())
-            self.found.append(self._current)
-            self._current = None
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current["name"] += data
+_HEADING = re.compile(r'<h([23])\s(?:[^>]*\s)?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
-class _Anchors(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (name == "name" and tag == "a")):
-                self.found.add(value)
+_ANCHOR = re.compile(r'<(?:[a-zA-Z][^>]*?\sid|a\s[^>]*?\bname)="([^"]+)"')
 
 
 def anchor_ids(html: str) -> set[str]:
-    """The ids in a rendered body, so that MkDocs can check links to its anchors."""
-    parser = _Anchors()
-    parser.feed(html)
-    return parser.found
+    """The ids in a rendered body, so that MkDocs can check links to its anchors.
+
+    Text in a body is always escaped, so every ``<`` starts a real tag.
+    """
+    return {unescape(value) for value in _ANCHOR.findall(html)}
 
 
 def toc_tokens(html: str) -> list[dict[str, Any]]:
-    """Python-Markdown-style table-of-contents tokens for the h2/h3 headings that carry ids."""
-    parser = _Headings()
-    parser.feed(html)
+    """Python-Markdown-style table-of-contents tokens for the h2/h3 headings that carry ids.
+
+    The bodies come from the catalog's own templates, so a pattern is enough (and an order of
+    magnitude faster than an HTML parser on large catalogs).
+    """
     tokens: list[dict[str, Any]] = []
-    for heading in parser.found:
-        # Themes print a toc name as HTML, unescaped: it must stay escaped text.
-        heading["name"] = escape(heading["name"], quote=False)
-        if heading["level"] == 3 and tokens:
+    for level, ident, inner in _HEADING.findall(html):
+        # Themes print a toc name as HTML, unescaped: it stays escaped text, as in the body.
+        name = " ".join(_TAG.sub("", inner).split())
+        heading = {"level": int(level), "id": unescape(ident), "name": name, "children": []}
+        if level == "3" and tokens:
             tokens[-1]["children"].append(heading)
         else:
             tokens.append(heading)

@@ -71,11 +71,13 @@ class _NoLinks(markdown.Extension):
         md.preprocessors.deregister("html_block")
 
 
+_MARKDOWN = markdown.Markdown(extensions=[_NoLinks()], output_format="html")
+
+
 @lru_cache(maxsize=4096)
 def render_prose(text: str) -> Markup:
     """Render prose to HTML; anything HTML-like in the source comes out escaped."""
-    md = markdown.Markdown(extensions=[_NoLinks()], output_format="html")
-    return Markup(md.convert(html.escape(text, quote=False)))
+    return Markup(_MARKDOWN.reset().convert(html.escape(text, quote=False)))
 
 
 def render_inline(text: str) -> Markup:

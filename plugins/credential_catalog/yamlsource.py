@@ -1,11 +1,13 @@
-"""Read one YAML file safely, remembering where every key and value sits.
+"""Read one YAML file safely; work out where a key or value sits only when an error needs it.
 
-A first pass over the parser's events refuses aliases (catalog files never need them, and they
-are how "billion laughs" documents explode) and nesting deeper than ``MAX_DEPTH`` (which would
-exhaust the stack) before any node is built. Duplicate keys are errors, and tags other than the
-YAML core schema's are rejected by the safe loader.
+Aliases are refused (catalog files never need them, and they are how "billion laughs" documents
+explode), and so is nesting deeper than ``MAX_DEPTH``, which would exhaust the stack: a text that
+could nest that deep is first checked on the parser's flat event stream, before any node is
+built. Duplicate keys are errors, and tags other than the YAML core schema's are rejected by the
+safe loader.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,16 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path_ = tuple[str | int, ...]
+Marks = dict[Path_, tuple[int, int]]
 
 DEFAULT_MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
+ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in catalog files; write the value out"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+# Only flow brackets or long runs of indentation and dashes can nest deeper than MAX_DEPTH.
+_DEEP_INDENT = re.compile(r"^[ \t-]{%d}" % (2 * MAX_DEPTH), re.MULTILINE)
 
 
 class SourceError(Exception):
@@ -28,16 +37,27 @@ class SourceError(Exception):
         self.column = column
 
 
+class _AliasFound(Exception):
+    pass
+
+
 @dataclass
 class Document:
+    """Parsed data and the text it came from; positions are worked out only when asked for
+    (on an error), by composing the text again, which keeps loading large catalogs fast."""
+
     data: Any
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    _tables: tuple[Marks, Marks] | None = field(default=None, repr=False)
 
     def mark(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for ``path``, walking up to its parents if needed."""
-        marks = (self.key_marks, self.value_marks) if prefer_key else (
-            self.value_marks, self.key_marks)
+        if self._tables is None:
+            self._tables = ({}, {})
+            if self.text:
+                _record(_compose(self.text), (), *self._tables)
+        keys, values = self._tables
+        marks = (keys, values) if prefer_key else (values, keys)
         current = tuple(path)
         while True:
             for table in marks:
@@ -48,17 +68,37 @@ class Document:
             current = current[:-1]
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _compose(text: str) -> Node:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(loader: Any, node: Node, path: Path_, doc: Document) -> Any:
-    doc.value_marks[path] = _pos(node)
+def _record(node: Node, path: Path_, keys: Marks, values: Marks) -> None:
+    values[path] = _pos(node)
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, key_node.value)
+            keys[key] = _pos(key_node)
+            _record(value_node, key, keys, values)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, (*path, index), keys, values)
+
+
+def _build(loader: Any, node: Node, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _AliasFound
+    seen.add(id(node))
     if isinstance(node, MappingNode):
         out: dict[Any, Any] = {}
+        firsts: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise SourceError("YAML merge keys (<<) are not allowed", *_pos(key_node))
@@ -66,23 +106,24 @@ def _build(loader: Any, node: Node, path: Path_, doc: Document) -> Any:
             if not isinstance(key, str):
                 raise SourceError(f"keys must be text, not {key!r}", *_pos(key_node))
             if key in out:
-                first = doc.key_marks[(*path, key)]
                 raise SourceError(
-                    f"duplicate key {key!r} (first defined on line {first[0]}); "
+                    f"duplicate key {key!r} (first defined on line {_pos(firsts[key])[0]}); "
                     "the earlier value would be lost",
                     *_pos(key_node),
                 )
-            doc.key_marks[(*path, key)] = _pos(key_node)
-            out[key] = _build(loader, value_node, (*path, key), doc)
+            firsts[key] = key_node
+            out[key] = _build(loader, value_node, seen)
         return out
     if isinstance(node, SequenceNode):
-        return [_build(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
+        return [_build(loader, item, seen) for item in node.value]
     return _scalar(loader, node)
 
 
 def _scalar(loader: Any, node: Node) -> Any:
     if not isinstance(node, ScalarNode):
         raise SourceError("keys must be text, not a list or mapping", *_pos(node))
+    if node.tag == _STR:
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -98,9 +139,7 @@ def _check_events(text: str) -> None:
             event = loader.get_event()
             mark = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, AliasEvent):
-                raise SourceError(
-                    "YAML aliases (*name) are not allowed in catalog files; write the value out",
-                    *mark)
+                raise SourceError(ALIAS_MESSAGE, *mark)
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -128,13 +167,15 @@ def _decode(raw: bytes) -> str:
 def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
-        _check_events(text)
+        if text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text):
+            _check_events(text)
         node = loader.get_single_node()
         if node is None:
             raise SourceError("the file is empty")
-        doc = Document(data=None)
-        doc.data = _build(loader, node, (), doc)
-        return doc
+        return Document(data=_build(loader, node, set()), text=text)
+    except _AliasFound:
+        _check_events(text)  # raises with the position of the first alias
+        raise SourceError(ALIAS_MESSAGE) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -1,0 +1,1 @@
+"""Build benchmark: synthetic catalogs against the same pages in plain Material (python -m bench)."""

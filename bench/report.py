@@ -1,0 +1,152 @@
+"""The bench's Markdown tables, its verdict on each target, and an SVG chart of build times."""
+
+import math
+from html import escape
+from pathlib import Path
+from typing import Any
+
+START = "<!-- bench:start -->"
+END = "<!-- bench:end -->"
+MB = 1_000_000
+
+
+def _size(n: dict[str, Any] | None, key: str, default: Any = None) -> Any:
+    return n.get(key, default) if n else default
+
+
+def _by_n(results: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {item["n"]: item for item in results["sizes"]}
+
+
+def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for each target; ``met`` is None when that N was not run."""
+    sizes = _by_n(results)
+    rows: list[tuple[str, str, bool | None]] = []
+    for n in (1000, 10000):
+        ratio = _size(sizes.get(n), "ratio")
+        rows.append((f"catalog / plain ≤ 1.1 at N = {n:,}",
+                     "not run" if ratio is None else f"{ratio:.2f}",
+                     None if ratio is None else ratio <= 1.1))
+    if 1000 in sizes and 10000 in sizes:
+        scale = sizes[10000]["catalog"]["seconds"] / sizes[1000]["catalog"]["seconds"]
+        rows.append(("T(10,000) / T(1,000) ≤ 11", f"{scale:.1f}", scale <= 11))
+    real = results["real"]["seconds"]
+    rows.append(("real catalog builds in < 3 s",
+                 f"{real:.2f} s (CPU {results['real']['cpu_seconds']:.2f} s)", real < 3))
+    validate = _size(sizes.get(10000), "validate")
+    rows.append(("validate 10,000 credentials in < 5 s",
+                 "not run" if validate is None else
+                 f"{validate['seconds']:.2f} s (CPU {validate['cpu_seconds']:.2f} s)",
+                 None if validate is None else validate["seconds"] < 5))
+    if 10000 in sizes:
+        search = sizes[10000]["catalog"]["search"]
+        own = search["catalog_gzip"]
+        first = own or search["material_gzip"]
+        what = "catalog search files" if own else "Material search_index.json"
+        rows.append(("search download ≤ 1 MB (gzip) at N = 10,000",
+                     f"{first / MB:.2f} MB ({what})", first <= MB))
+    browser = _size(sizes.get(1000, {}).get("catalog"), "browser")
+    rows.append(("search query p95 ≤ 50 ms at N = 1,000",
+                 "not run" if browser is None else f"{browser['query_p95_ms']:.0f} ms",
+                 None if browser is None else browser["query_p95_ms"] <= 50))
+    return rows
+
+
+def _mark(met: bool | None) -> str:
+    return {True: "met", False: "**not met**", None: "not run"}[met]
+
+
+def markdown(results: dict[str, Any], chart: str) -> str:
+    m = results["machine"]
+    lines = [
+        f"Measured on {m['date']}: {m['cpu']}, {m['cores']} cores, {m['memory_mb'] / 1024:.0f} GB RAM; "
+        f"{m['system']}, Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['material']}. "
+        f"Median of {results['repeat']} builds each, catalog and plain alternating.",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+        *(f"| {name} | {value} | {_mark(met)} |" for name, value, met in targets(results)),
+        "",
+        "| N | site | build (s) | CPU (s) | peak memory (MB) | output (MB) | files | search index gzip (MB) "
+        "| catalog search gzip (MB) | lunr ready (ms) | query p95 (ms) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for item in results["sizes"]:
+        for name in ("catalog", "plain"):
+            r = item[name]
+            browser = r.get("browser")
+            lines.append(
+                f"| {item['n']:,} | {name} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} | "
+                f"{r['peak_mb']:.0f} | "
+                f"{r['bytes'] / MB:.1f} | {r['files']:,} | {r['search']['material_gzip'] / MB:.2f} | "
+                f"{r['search']['catalog_gzip'] / MB:.2f} | "
+                f"{'-' if browser is None else format(browser['ready_ms'], '.0f')} | "
+                f"{'-' if browser is None else format(browser['query_p95_ms'], '.0f')} |")
+    lines += ["", "| N | catalog / plain (wall) | (CPU) | validate (s) | validate CPU (s) "
+              "| validate peak memory (MB) |", "|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {item['n']:,} | {item['ratio']:.2f} | {item['cpu_ratio']:.2f} | "
+              f"{item['validate']['seconds']:.2f} | {item['validate']['cpu_seconds']:.2f} | "
+              f"{item['validate']['peak_mb']:.0f} |" for item in results["sizes"]]
+    lines += ["", f"The real catalog (40 credentials, this repository's `mkdocs.yml`) builds in "
+              f"{results['real']['seconds']:.2f} s.", "", f"![Build time against N]({chart})", ""]
+    if "profile" in results:
+        lines += [f"Profile of one catalog build at N = {results['profile']['n']:,} "
+                  "(cProfile, cumulative time, top entries):", "", "```text",
+                  results["profile"]["text"].strip(), "```", ""]
+    return "\n".join(lines)
+
+
+def chart_svg(results: dict[str, Any]) -> str:
+    """Build time against N on log-log axes, catalog and plain."""
+    sizes = [item["n"] for item in results["sizes"]]
+    series = {name: [item[name]["seconds"] for item in results["sizes"]] for name in ("catalog", "plain")}
+    values = [v for vs in series.values() for v in vs]
+    width, height, left, bottom, top, right = 560, 320, 60, 40, 20, 120
+    x_lo, x_hi = math.log10(min(sizes)) - 0.1, math.log10(max(sizes)) + 0.1
+    y_lo, y_hi = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
+    y_hi = max(y_hi, y_lo + 1)
+
+    def x(n: float) -> float:
+        return left + (math.log10(n) - x_lo) / (x_hi - x_lo) * (width - left - right)
+
+    def y(s: float) -> float:
+        return height - bottom - (math.log10(s) - y_lo) / (y_hi - y_lo) * (height - top - bottom)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+             'aria-labelledby="t d" font-family="sans-serif" font-size="12">',
+             '<title id="t">Median build time against number of credentials</title>',
+             '<desc id="d">' + escape("; ".join(
+                 f"N={n}: catalog {c:.1f} s, plain {p:.1f} s"
+                 for n, c, p in zip(sizes, series["catalog"], series["plain"], strict=True))) + "</desc>",
+             '<rect width="100%" height="100%" fill="#fff"/>']
+    for power in range(y_lo, y_hi + 1):
+        yy = y(10 ** power)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#ddd"/>'
+                     f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{10 ** power:g} s</text>')
+    for n in sizes:
+        parts.append(f'<text x="{x(n):.1f}" y="{height - bottom + 18}" text-anchor="middle">N={n:,}</text>')
+    for (name, color, dash), index in zip((("catalog", "#3f51b5", ""), ("plain", "#c2185b", "6 4")),
+                                          range(2), strict=True):
+        points = " ".join(f"{x(n):.1f},{y(s):.1f}" for n, s in zip(sizes, series[name], strict=True))
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2" '
+                     f'stroke-dasharray="{dash}"/>')
+        parts += [f'<circle cx="{x(n):.1f}" cy="{y(s):.1f}" r="3.5" fill="{color}"/>'
+                  for n, s in zip(sizes, series[name], strict=True)]
+        ly = top + 10 + index * 20
+        parts.append(f'<line x1="{width - right + 10}" x2="{width - right + 40}" y1="{ly}" y2="{ly}" '
+                     f'stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>'
+                     f'<text x="{width - right + 46}" y="{ly + 4}">{name}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def write_report(results: dict[str, Any], target: Path, chart: Path, splice: bool = False) -> None:
+    """Write the report; with ``splice``, replace only the part between the bench markers."""
+    chart.write_text(chart_svg(results), encoding="utf-8")
+    body = f"{START}\n{markdown(results, chart.name)}\n{END}"
+    if splice and target.exists():
+        text = target.read_text(encoding="utf-8")
+        head, _, rest = text.partition(START)
+        _, _, tail = rest.partition(END)
+        body = head + body + tail
+    target.write_text(body if body.endswith("\n") else body + "\n", encoding="utf-8")
