@@ -26,7 +26,7 @@ ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in catalog files; write th
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 # Only flow brackets or long runs of indentation and dashes can nest deeper than MAX_DEPTH.
-_DEEP_INDENT = re.compile(r"^[ \t-]{%d}" % (2 * MAX_DEPTH), re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 
 
 class SourceError(Exception):
