@@ -8,6 +8,8 @@ AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# Absolute ids in the exports come from site_url; a deployment sets its own address here.
+export CATALOG_SITE_URL ?= http://127.0.0.1:8000/
 
 .PHONY: help setup chromium axe validate diff build serve test lint schema clean bench
 
@@ -51,7 +53,7 @@ diff: setup
 build: validate
 	$(BIN)/mkdocs build --strict
 
-serve: build
+serve: validate
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 lint: setup

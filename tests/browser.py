@@ -47,4 +47,10 @@ PAGE_KINDS = {
     "recognizer": "recognizers/nea/",
     "issuer": "issuers/digital-promise/",
     "planning": "planning/",
+    "stacks index": "stacks/",
+    "pathways index": "pathways/",
+    "recognizers index": "recognizers/",
+    "embedding guide": "embedding/",
+    "data api": "api/",
+    "about": "about/",
 }

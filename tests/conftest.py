@@ -1,3 +1,4 @@
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -6,6 +7,11 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+# The real mkdocs.yml reads these; pin them so a developer's shell cannot change what is tested.
+os.environ["CATALOG_SITE_URL"] = "http://127.0.0.1:8000/"
+for _name in ("CATALOG_REPO_URL", "CATALOG_EDIT_URI"):
+    os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = Path(__file__).parent / "fixtures" / "tiny"

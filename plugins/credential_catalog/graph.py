@@ -40,7 +40,6 @@ class Graph:
     by_category: dict[str, list[Credential]]
     by_standard: dict[str, list[Credential]]
     by_issuer: dict[str, list[Credential]]
-    by_resource: dict[str, list[Credential]]
     recognized: dict[str, list[tuple[Credential, Worth | None]]]
     resource_phases: dict[str, list[str]]
 
@@ -83,7 +82,6 @@ def build_graph(catalog: Catalog) -> Graph:
     by_category: dict[str, list[Credential]] = defaultdict(list)
     by_standard: dict[str, list[Credential]] = defaultdict(list)
     by_issuer: dict[str, list[Credential]] = defaultdict(list)
-    by_resource: dict[str, list[Credential]] = defaultdict(list)
     related: dict[str, set[str]] = defaultdict(set)
 
     for credential in sorted(credentials.values(), key=_title_key):
@@ -91,8 +89,6 @@ def build_graph(catalog: Catalog) -> Graph:
         by_issuer[credential.issuer].append(credential)
         for standard in credential.standards:
             by_standard[standard].append(credential)
-        for resource in credential.resources:
-            by_resource[resource].append(credential)
         for other in credential.related:
             related[credential.id].add(other)
             related[other].add(credential.id)
@@ -123,4 +119,4 @@ def build_graph(catalog: Catalog) -> Graph:
                 Recognition(catalog.recognizers[rid], worth))
 
     return Graph(catalog, links, dict(by_category), dict(by_standard), dict(by_issuer),
-                 dict(by_resource), recognized, _resource_phases(catalog))
+                 recognized, _resource_phases(catalog))

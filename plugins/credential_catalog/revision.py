@@ -8,6 +8,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+# The "data" filter refuses links and paths outside the folder; Python 3.11.4+ has it, and
+# git archive output never holds such members anyway.
+_SAFE_EXTRACT = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+
 
 class RevisionError(Exception):
     pass
@@ -49,5 +53,5 @@ def catalog_at(revision: str, catalog_dir: Path | str) -> Iterator[Path]:
             tree = commit_id if relative == "." else f"{commit_id}:{relative}"
             archive = _git(top, "archive", "--format=tar", tree)
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(target, filter="data")
+                tar.extractall(target, **_SAFE_EXTRACT)
         yield target

@@ -24,8 +24,10 @@
     if (theme.value) query.set("theme", theme.value);
     var src = new URL("embed/list/?" + query.toString(), site).href;
     output.value = template
-      .replace(/src="[^"]*"/, 'src="' + escapeAttribute(src) + '"')
-      .replace(/title="[^"]*"/, 'title="' + escapeAttribute(title.value.trim() || "Recommended micro-credentials") + '"');
+      .replace(/src="[^"]*"/, function () { return 'src="' + escapeAttribute(src) + '"'; })
+      .replace(/title="[^"]*"/, function () {
+        return 'title="' + escapeAttribute(title.value.trim() || "Recommended micro-credentials") + '"';
+      });
     preview.src = src;
   }
 

@@ -47,7 +47,11 @@ def credential(graph: Graph, urls: Urls, item: Credential) -> dict[str, Any]:
         "ceterms:ownedBy": [issuer],
         "ceterms:offeredBy": [issuer],
         "ceterms:keyword": {LANGUAGE: [catalog.categories[item.category].title]},
-        "ceterms:versionIdentifier": item.version,
+        "ceterms:versionIdentifier": [{
+            "@type": "ceterms:IdentifierValue",
+            "ceterms:identifierTypeName": {LANGUAGE: "Catalog version"},
+            "ceterms:identifierValueCode": item.version,
+        }],
     }
     if links.stacks:
         node["ceterms:isPartOf"] = [urls.file(path(stack)) for stack in links.stacks]

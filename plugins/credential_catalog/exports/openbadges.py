@@ -32,6 +32,10 @@ def issuer_v2_path(issuer: Issuer) -> str:
     return f"openbadges/v2/issuers/{issuer.id}.json"
 
 
+PROVENANCE = ("These requirements are the catalog's own description of the credential; the "
+              "issuer's platform holds the official ones.")
+
+
 def criteria_narrative(credential: Credential) -> str:
     """What an earner submits, as Markdown (the criteria narrative of both badge versions)."""
     submission = credential.submission
@@ -43,6 +47,7 @@ def criteria_narrative(credential: Credential) -> str:
         lines += ["", f"Part {n}: {part.name}. {part.instructions} Accepted evidence: {kinds}."]
     if submission.reflection:
         lines += ["", "Reflect on:", ""] + [f"- {prompt}" for prompt in submission.reflection]
+    lines += ["", PROVENANCE]
     return "\n".join(lines)
 
 
