@@ -364,8 +364,9 @@
     names.forEach(function (name) {
       facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box, slot) {
         var count = outcome.counts[name][slot];
-        box.nextSibling.querySelector("[data-count]").textContent = "(" + count + ")";
-        box.disabled = count === 0 && !box.checked;
+        var label = box.nextSibling.lastChild;
+        if (label.textContent !== "(" + count + ")") label.textContent = "(" + count + ")";
+        if (box.disabled !== (count === 0 && !box.checked)) box.disabled = !box.disabled;
       });
       var chosen = (state.f[name] || []).length;
       facetBox.querySelector('[data-facet="' + name + '"] .cc-facet__chosen').textContent =
