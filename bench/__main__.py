@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import measure
+from . import measure, search
 from .generate import REPO, write_projects
 from .report import write_report
 
@@ -72,9 +72,10 @@ def run_size(n: int, repeat: int, out: Path, browser_max: int) -> dict[str, Any]
         result[name] = {**_median(runs[name]), "bytes": size, "files": files,
                         "search": measure.search_bytes(project / "site")}
         if n <= browser_max:
-            from .search import material_search
-
-            result[name]["browser"] = material_search(project / "site")
+            result[name]["browser"] = search.material_search(project / "site")
+    result["browse"] = search.browse_download(catalog / "site")
+    if n <= browser_max:
+        result["browse"]["browser"] = search.browse_search(catalog / "site")
     result["validate"] = _median(runs["validate"])
     result["ratio"] = result["catalog"]["seconds"] / result["plain"]["seconds"]
     result["cpu_ratio"] = result["catalog"]["cpu_seconds"] / result["plain"]["cpu_seconds"]

@@ -2,7 +2,6 @@
 
 import gzip
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -10,9 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-MATERIAL_SEARCH = ("search/search_index.json",)
-MATERIAL_SEARCH_CODE = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
-_SEARCH_PATH = re.compile(r"(?:^|[/_.-])search(?:[/_.-]|$)")
+MATERIAL_SEARCH = "search/search_index.json"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -58,24 +55,10 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def catalog_search_files(site: Path) -> list[Path]:
-    """Search data the catalog emits itself: every file with a word "search" in its site path
-    (search/..., catalog-search.json, ...) except Material's own index and search code."""
-    found = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if (path.is_file() and _SEARCH_PATH.search(relative) and relative not in MATERIAL_SEARCH
-                and not relative.startswith(MATERIAL_SEARCH_CODE) and not relative.endswith(".map")):
-            found.append(path)
-    return found
-
-
 def search_bytes(site: Path) -> dict[str, int]:
-    """Gzipped bytes of Material's search index and of the catalog's own search files."""
-    material = site / MATERIAL_SEARCH[0]
+    """Gzipped bytes of Material's search index."""
+    material = site / MATERIAL_SEARCH
     return {
         "material_raw": material.stat().st_size if material.is_file() else 0,
         "material_gzip": gzip_size(material) if material.is_file() else 0,
-        "catalog_gzip": sum(gzip_size(p) for p in catalog_search_files(site)),
-        "catalog_files": len(catalog_search_files(site)),
     }

@@ -13,6 +13,7 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert size["n"] == 200
     assert size["catalog"]["seconds"] > 0 and size["plain"]["seconds"] > 0
     assert size["catalog"]["search"]["material_gzip"] > 0
+    assert 0 < size["browse"]["store_gzip"] < size["browse"]["first_result_median"]
     for name in ("catalog", "plain"):
         site = tmp_path / "200" / name / "site"
         assert len(list((site / "credentials").glob("*/index.html"))) == 200, name

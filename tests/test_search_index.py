@@ -1,17 +1,34 @@
-"""The browse page's data on the full catalog: the no-JS list, the size budget, and lunr.py
-agreeing with lunr.js (run in node) on the same serialized index."""
+"""The browse page's data on the full catalog: the no-JS list, the size budget, the sharded index
+against the whole one, and lunr.py agreeing with lunr.js (run in node) on the same shards."""
 
 import gzip
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lunr.index import Index
 
+from credential_catalog.catalog import Catalog
+from credential_catalog.loader import load_catalog
 from credential_catalog.plugin import LUNR_JS
-from credential_catalog.search import INDEX_URI, STORE_URI, query_clauses, search, unpack
+from credential_catalog.search import (
+    INDEX_DIR,
+    STORE_URI,
+    assemble,
+    build_index,
+    needed_keys,
+    ordered,
+    query_clauses,
+    search,
+    shard,
+    shard_key,
+    sharded_search,
+    shards_for,
+)
 
 from .conftest import ROOT
 
@@ -31,20 +48,32 @@ NEEDS = {
 
 NODE_SCRIPT = """
 const fs = require("fs");
-const [lunrPath, browsePath, indexPath, queries] = process.argv.slice(1);
+const [lunrPath, browsePath, storePath, indexDir, queries] = process.argv.slice(1);
 const lunr = require(lunrPath);
 const core = require(browsePath);
-const serialized = core.unpack(JSON.parse(fs.readFileSync(indexPath, "utf8")));
-const index = lunr.Index.load(serialized);
-const results = JSON.parse(queries).map((q) => ({
-  clauses: core.clauses(lunr, q), hits: core.search(lunr, index, q) }));
+const header = JSON.parse(fs.readFileSync(storePath, "utf8")).search;
+const shard = (n) => JSON.parse(fs.readFileSync(`${indexDir}/${n}.json`, "utf8"));
+const serialized = core.assemble(header, header.shards.map((_, n) => shard(n)), null);
+const results = JSON.parse(queries).map((q) => {
+  const keys = core.neededKeys(lunr, q);
+  const numbers = core.shardsFor(header, keys);
+  const index = lunr.Index.load(core.assemble(header, numbers.map(shard), keys));
+  return { clauses: core.clauses(lunr, q), numbers, hits: core.search(lunr, index, q) };
+});
 process.stdout.write(JSON.stringify({ serialized, results }));
 """
 
 
+def _store(site: Path) -> dict[str, Any]:
+    return json.loads((site / STORE_URI).read_text(encoding="utf-8"))
+
+
+def _shard(site: Path) -> Callable[[int], dict[str, Any]]:
+    return lambda n: json.loads((site / INDEX_DIR / f"{n}.json").read_text(encoding="utf-8"))
+
+
 def _ids(site: Path) -> list[str]:
-    store = json.loads((site / STORE_URI).read_text(encoding="utf-8"))
-    return [row[store["columns"].index("id")] for row in store["rows"]]
+    return _store(site)["ids"]
 
 
 def _top(hits: list[tuple[str, float]], n: int = 5) -> list[tuple[str, float]]:
@@ -63,8 +92,50 @@ def test_no_js_page_lists_every_credential_by_category(real_site: Path) -> None:
 
 
 def test_index_and_store_fit_the_size_budget(real_site: Path) -> None:
-    total = sum(len(gzip.compress((real_site / uri).read_bytes(), 9)) for uri in (INDEX_URI, STORE_URI))
+    files = [real_site / STORE_URI, *(real_site / INDEX_DIR).glob("*.json")]
+    assert len(files) == 1 + len(_store(real_site)["search"]["shards"])
+    total = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
     assert total <= 1024 * len(_ids(real_site))
+
+
+@pytest.fixture(scope="module")
+def real_catalog() -> Catalog:
+    return load_catalog(ROOT / "catalog")
+
+
+def test_shards_hold_whole_keys_in_order(real_catalog: Catalog) -> None:
+    header, shards = shard(build_index(ordered(real_catalog)), size=300)
+    assert len(shards) > 10
+    terms = [term for part in shards for term in part["terms"]]
+    assert terms == sorted(terms)
+    keys = [{shard_key(term) for term in part["terms"]} for part in shards]
+    assert all(not a & b for i, a in enumerate(keys) for b in keys[i + 1:])
+    assert header["shards"] == [min(k) for k in keys]
+    for number, held in enumerate(keys):
+        assert shards_for(header, held) == [number]
+
+
+SPANNING = ["project work", "students give each other feedback", "presentation audience",
+            "reserch listning", "collab reflection", "concept map"]
+
+
+def test_a_query_across_shards_matches_the_whole_index(real_catalog: Catalog) -> None:
+    header, shards = shard(build_index(ordered(real_catalog)), size=300)
+    whole = Index.load(assemble(header, shards))
+    for query in SPANNING:
+        assert len(shards_for(header, needed_keys(query))) >= 2, query
+        expected = [(hit.ref, round(hit.score, 9)) for hit in search(whole, query)]
+        got = [(hit.ref, round(hit.score, 9)) for hit in sharded_search(header, shards.__getitem__, query)]
+        assert got == expected and got, query
+
+
+def test_typos_are_tolerated_after_the_first_two_letters(real_catalog: Catalog) -> None:
+    header, shards = shard(build_index(ordered(real_catalog)), size=300)
+    ids = [c.id for c in ordered(real_catalog)]
+    for typo in ("listning", "lisetning"):
+        top = sharded_search(header, shards.__getitem__, typo)[0]
+        assert ids[int(top.ref)] == "active-listening", typo
+    assert not sharded_search(header, shards.__getitem__, "ilstening")
 
 
 def test_lunr_js_is_taken_from_mkdocs(real_site: Path) -> None:
@@ -76,25 +147,27 @@ def test_lunr_js_is_taken_from_mkdocs(real_site: Path) -> None:
 
 def test_plain_words_find_the_matching_credentials(real_site: Path) -> None:
     ids = _ids(real_site)
-    index = Index.load(unpack(json.loads((real_site / INDEX_URI).read_text(encoding="utf-8"))))
+    header = _store(real_site)["search"]
     for query, wanted in NEEDS.items():
-        top = {ids[int(hit.ref)] for hit in search(index, query)[:3]}
+        top = {ids[int(hit.ref)] for hit in sharded_search(header, _shard(real_site), query)[:3]}
         assert wanted <= top, (query, top)
 
 
 @pytest.mark.skipif(not Path(NODE).exists(), reason="node is not installed")
 def test_lunr_py_and_lunr_js_agree(real_site: Path) -> None:
-    packed = real_site / INDEX_URI
+    header = _store(real_site)["search"]
     run = subprocess.run(
-        [NODE, "-e", NODE_SCRIPT, str(LUNR_JS), str(BROWSE_JS), str(packed), json.dumps(QUERIES)],
+        [NODE, "-e", NODE_SCRIPT, str(LUNR_JS), str(BROWSE_JS), str(real_site / STORE_URI),
+         str(real_site / INDEX_DIR), json.dumps(QUERIES)],
         capture_output=True, text=True, check=True, timeout=60)
     from_js = json.loads(run.stdout)
-    serialized = unpack(json.loads(packed.read_text(encoding="utf-8")))
-    assert from_js["serialized"] == serialized
-    index = Index.load(serialized)
+    shards = [_shard(real_site)(n) for n in range(len(header["shards"]))]
+    assert from_js["serialized"] == assemble(header, shards)
     for query, result in zip(QUERIES, from_js["results"], strict=True):
         assert result["clauses"] == query_clauses(query), query
-        in_python = _top([(hit.ref, hit.score) for hit in search(index, query)])
+        assert result["numbers"] == shards_for(header, needed_keys(query)), query
+        hits = sharded_search(header, shards.__getitem__, query)
+        in_python = _top([(hit.ref, hit.score) for hit in hits])
         in_js = _top([(hit["ref"], hit["score"]) for hit in result["hits"]])
         assert in_js == in_python, query
     assert any(result["hits"] for result in from_js["results"])

@@ -1,15 +1,17 @@
-"""The credentials browse page's data: a lunr index built with lunr.py and a compact card store.
+"""The credentials browse page's data: a lunr index built with lunr.py, in shards, and a compact
+card store.
 
 Documents are numbered by their position in the store, so the index refers to cards by a short
-number. The index travels in a packed form (``pack``): term indexes are implied by the sorted term
-list, postings are delta-coded document numbers and field vectors hold only their scores, in
-hundredths. ``unpack`` (mirrored in browse.js) restores lunr's own serialization, and the
-canonical index is the one that survives a round trip, so lunr.py and lunr.js load the same thing.
+number. The index is cut into shards by the first two characters of each term (``shard``); a query
+loads only the shards its words need, and ``assemble`` (mirrored in browse.js) turns the loaded
+shards into lunr's own serialization, so lunr.py and lunr.js load the same thing.
 """
 
 import json
 import math
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +28,10 @@ from .graph import Graph
 from .models import Credential
 from .vocabulary import ArtifactKind, Audience, label, values
 
-INDEX_URI = "assets/catalog/credentials-index.json"
+INDEX_DIR = "assets/catalog/credentials-index/"
 STORE_URI = "assets/catalog/credentials-store.json"
+SHARD_POSTINGS = 2000
+"""About this many postings per index shard; a shard always holds whole two-character keys."""
 
 FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "body": 1}
 """Title and summary rank highest; the body holds competency, key method, components and criteria."""
@@ -38,10 +42,6 @@ HOUR_RANGES: tuple[tuple[float, str, str], ...] = (
     (20, "15-to-20", "More than 15, up to 20 hours"),
     (math.inf, "over-20", "More than 20 hours"),
 )
-
-COLUMNS = ("id", "title", "summary", "retired", "estimated_hours", "category", "stack", "pathway",
-           "evidence", "standard", "audience", "hours")
-"""The order of the values in each store row; the last seven are indexes into ``facets``."""
 
 FACETS: dict[str, str] = {
     "category": "Category",
@@ -80,57 +80,90 @@ def document(credential: Credential, ref: int) -> dict[str, str]:
             "body": _plain("\n".join(parts))}
 
 
+def shard_key(term: str) -> str:
+    """The shard a term belongs to: its first two characters."""
+    return term[:2]
+
+
 def build_index(credentials: list[Credential]) -> dict[str, Any]:
-    """lunr's serialized index of the credentials, in canonical (round-tripped) form."""
+    """lunr's own serialization of the credentials' index (scores not yet rounded)."""
     fields = [{"field_name": name, "boost": boost} for name, boost in FIELD_BOOSTS.items()]
-    index = lunr("ref", fields, [document(c, i) for i, c in enumerate(credentials)])
-    return unpack(pack(index.serialize()))
+    return lunr("ref", fields, [document(c, i) for i, c in enumerate(credentials)]).serialize()
 
 
-def pack(serialized: dict[str, Any]) -> dict[str, Any]:
+def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[str, Any], list[Any]]:
+    """Split a serialized index into shards of whole two-character keys, about ``size`` postings each.
+
+    Returns the search header (lunr version, fields, pipeline and each shard's first key) and the
+    shards. A shard lists its terms, and for each term and field the documents' numbers, delta
+    coded, each followed by that document's score for the term in hundredths: a field vector is
+    the set of its document's scores, so it is rebuilt from whichever shards are loaded.
+    """
     fields: list[str] = serialized["fields"]
     entries = serialized["invertedIndex"]
     position = {posting["_index"]: number for number, (_, posting) in enumerate(entries)}
-    refs = sorted({ref for _, posting in entries for f in fields for ref in posting[f]}, key=int)
-    postings = []
-    for _, posting in entries:
-        postings.append([_deltas(sorted(int(ref) for ref in posting[f])) for f in fields])
-    vectors = dict(serialized["fieldVectors"])
-    scores = []
-    for field in fields:
-        for ref in refs:
-            pairs = vectors.get(f"{field}/{ref}", [])
-            by_term = sorted((position[pairs[i]], pairs[i + 1]) for i in range(0, len(pairs), 2))
-            scores.append([round(score * 100) for _, score in by_term])
-    return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"],
-            "refs": [int(ref) for ref in refs], "terms": [term for term, _ in entries],
-            "postings": postings, "scores": scores}
+    score: dict[tuple[int, str, int], int] = {}
+    for key, pairs in serialized["fieldVectors"]:
+        field, ref = key.split("/", 1)
+        for i in range(0, len(pairs), 2):
+            score[position[pairs[i]], field, int(ref)] = round(pairs[i + 1] * 100)
+    shards: list[dict[str, list[Any]]] = []
+    firsts: list[str] = []
+    count = size
+    for number, (term, posting) in enumerate(entries):
+        if count >= size and (not firsts or shard_key(term) != shard_key(shards[-1]["terms"][-1])):
+            shards.append({"terms": [], "postings": []})
+            firsts.append(shard_key(term))
+            count = 0
+        per_field = []
+        for field in fields:
+            docs = sorted(int(ref) for ref in posting[field])
+            flat: list[int] = []
+            for doc, delta in zip(docs, _deltas(docs), strict=True):
+                flat += [delta, score[number, field, doc]]
+            per_field.append(flat)
+            count += len(docs)
+        shards[-1]["terms"].append(term)
+        shards[-1]["postings"].append(per_field)
+    header = {"version": serialized["version"], "fields": fields,
+              "pipeline": serialized["pipeline"], "shards": firsts}
+    return header, shards
 
 
-def unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    fields: list[str] = packed["fields"]
-    refs = [str(ref) for ref in packed["refs"]]
+def needed_keys(text: str) -> set[str]:
+    """The shard keys a query needs. A prefix clause (three letters or more) and a typo clause
+    keep the first two letters, so typos are tolerated after them."""
+    return {shard_key(clause["term"]) for clause in query_clauses(text)}
+
+
+def shards_for(header: dict[str, Any], keys: set[str]) -> list[int]:
+    """Numbers of the shards that hold ``keys``, in order."""
+    firsts: list[str] = header["shards"]
+    return sorted({max(0, bisect_right(firsts, key) - 1) for key in keys})
+
+
+def assemble(header: dict[str, Any], shards: list[dict[str, Any]],
+             keys: set[str] | None = None) -> dict[str, Any]:
+    """lunr's serialization of the terms in ``shards`` (in order) whose key is in ``keys`` (all
+    when None); browse.js does the same. Every score a query can reach is the full index's."""
+    fields: list[str] = header["fields"]
     inverted: list[list[Any]] = []
-    terms_of: dict[str, list[int]] = {}
-    for number, (term, per_field) in enumerate(zip(packed["terms"], packed["postings"], strict=True)):
-        posting: dict[str, Any] = {"_index": number}
-        for field, deltas in zip(fields, per_field, strict=True):
-            docs = _undeltas(deltas)
-            posting[field] = {str(doc): {} for doc in docs}
-            for doc in docs:
-                terms_of.setdefault(f"{field}/{doc}", []).append(number)
-        inverted.append([term, posting])
-    vectors: list[list[Any]] = []
-    rows = iter(packed["scores"])
-    for field in fields:
-        for ref in refs:
-            key = f"{field}/{ref}"
-            elements: list[float] = []
-            for term, score in zip(terms_of.get(key, []), next(rows), strict=True):
-                elements += [term, score / 100]
-            vectors.append([key, elements])
-    return {"version": packed["version"], "fields": fields, "fieldVectors": vectors,
-            "invertedIndex": inverted, "pipeline": packed["pipeline"]}
+    vectors: dict[str, list[float]] = {}
+    for part in shards:
+        for term, per_field in zip(part["terms"], part["postings"], strict=True):
+            if keys is not None and shard_key(term) not in keys:
+                continue
+            number = len(inverted)
+            posting: dict[str, Any] = {"_index": number}
+            for field, flat in zip(fields, per_field, strict=True):
+                docs = _undeltas(flat[0::2])
+                posting[field] = {str(doc): {} for doc in docs}
+                for doc, value in zip(docs, flat[1::2], strict=True):
+                    vectors.setdefault(f"{field}/{doc}", []).extend((number, value / 100))
+            inverted.append([term, posting])
+    return {"version": header["version"], "fields": fields,
+            "fieldVectors": [[key, elements] for key, elements in vectors.items()],
+            "invertedIndex": inverted, "pipeline": header["pipeline"]}
 
 
 def _deltas(numbers: list[int]) -> list[int]:
@@ -178,12 +211,23 @@ def search(index: Index, text: str) -> list[Hit]:
     return [Hit(match["ref"], match["score"]) for match in index.query(query)]
 
 
+def sharded_search(header: dict[str, Any], load: Callable[[int], dict[str, Any]],
+                   text: str) -> list[Hit]:
+    """Search as browse.js does: load only the shards the query needs, then search them."""
+    keys = needed_keys(text)
+    if not keys:
+        return []
+    parts = [load(number) for number in shards_for(header, keys)]
+    return search(Index.load(assemble(header, parts, keys)), text)
+
+
 def _hours_range(hours: float) -> str:
     return next(key for bound, key, _ in HOUR_RANGES if hours <= bound)
 
 
 def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -> dict[str, Any]:
-    """Card text and facet values for every credential; each facet lists only values in use."""
+    """Card text and facet values, one array per column; each facet lists only values in use and
+    gives each credential's values as numbers into that list."""
     vocabularies: dict[str, list[tuple[str, str]]] = {
         "category": [(c.id, c.title) for c in catalog.categories.values()],
         "stack": sorted(((s.id, s.title) for s in catalog.stacks.values()), key=lambda v: v[1]),
@@ -205,25 +249,30 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
             "audience": list(credential.audience),
             "hours": [_hours_range(credential.estimated_hours)],
         })
-    facets = {name: {"label": title, "values": [[key, text] for key, text in vocabularies[name]
-                                                 if any(key in picked[name] for picked in chosen)]}
-              for name, title in FACETS.items()}
-    slot = {name: {v[0]: i for i, v in enumerate(facets[name]["values"])} for name in FACETS}
-    rows = []
-    for credential, picked in zip(credentials, chosen, strict=True):
-        row: list[Any] = [credential.id, credential.title, credential.summary,
-                          1 if credential.status == "retired" else 0, credential.estimated_hours]
-        rows.append(row + [[slot[name][key] for key in picked[name]] for name in FACETS])
-    return {"columns": list(COLUMNS), "facets": facets, "rows": rows}
+    facets: dict[str, Any] = {}
+    for name, title in FACETS.items():
+        used = [[key, text] for key, text in vocabularies[name]
+                if any(key in picked[name] for picked in chosen)]
+        slot = {value[0]: i for i, value in enumerate(used)}
+        facets[name] = {"label": title, "values": used,
+                        "docs": [[slot[key] for key in picked[name]] for picked in chosen]}
+    return {"ids": [c.id for c in credentials], "titles": [c.title for c in credentials],
+            "summaries": [c.summary for c in credentials],
+            "hours": [c.estimated_hours for c in credentials],
+            "retired": [i for i, c in enumerate(credentials) if c.status == "retired"],
+            "facets": facets}
 
 
 def browse_files(catalog: Catalog, graph: Graph) -> dict[str, str]:
-    """The browse page's data files, by site path: the packed index and the card store."""
+    """The browse page's data files, by site path: the card store (with the index's header) and
+    the index shards, ``credentials-index/<number>.json``."""
     credentials = ordered(catalog)
-    index = pack(build_index(credentials))
-    store = build_store(catalog, graph, credentials)
-    return {INDEX_URI: _json(index), STORE_URI: _json(store)}
+    header, shards = shard(build_index(credentials))
+    store = {**build_store(catalog, graph, credentials), "search": header}
+    files = {STORE_URI: _json(store)}
+    files.update((f"{INDEX_DIR}{number}.json", _json(part)) for number, part in enumerate(shards))
+    return files
 
 
-def _json(data: dict[str, Any]) -> str:
+def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,6 +1,6 @@
 /* Search and facets for the credentials page. The page works without this script: it lists every
- * credential by category. The card store loads with the page; lunr.js and the prebuilt index load on
- * the first search. The pure functions at the top are shared with the tests (run in node). */
+ * credential by category. The card store loads with the page; lunr.js loads on the first search,
+ * and each query fetches only the prebuilt index shards its words need. The pure functions at the top are shared with the tests (run in node). */
 (function () {
   "use strict";
 
@@ -9,36 +9,48 @@
     return deltas.map(function (d) { total += d; return total; });
   }
 
-  /* Restore lunr's serialization from the packed index (the inverse of search.py's pack). */
-  function unpack(packed) {
-    var fields = packed.fields;
-    var refs = packed.refs.map(String);
-    var termsOf = {};
-    var inverted = packed.terms.map(function (term, number) {
-      var posting = { _index: number };
-      fields.forEach(function (field, f) {
-        var docs = undeltas(packed.postings[number][f]);
-        posting[field] = {};
-        docs.forEach(function (doc) {
-          posting[field][String(doc)] = {};
-          (termsOf[field + "/" + doc] = termsOf[field + "/" + doc] || []).push(number);
+  function shardKey(term) { return term.slice(0, 2); }
+
+  /* lunr's serialization of the terms in the loaded shards whose key is in `keys` (all when
+   * null): the same as search.py's assemble. */
+  function assemble(header, shards, keys) {
+    var fields = header.fields;
+    var inverted = [];
+    var vectors = {};
+    var order = [];
+    shards.forEach(function (shard) {
+      shard.terms.forEach(function (term, t) {
+        if (keys && keys.indexOf(shardKey(term)) < 0) return;
+        var number = inverted.length;
+        var posting = { _index: number };
+        fields.forEach(function (field, f) {
+          var flat = shard.postings[t][f];
+          var docs = undeltas(flat.filter(function (_, i) { return i % 2 === 0; }));
+          posting[field] = {};
+          docs.forEach(function (doc, i) {
+            var key = field + "/" + doc;
+            posting[field][String(doc)] = {};
+            if (!vectors[key]) { vectors[key] = []; order.push(key); }
+            vectors[key].push(number, flat[2 * i + 1] / 100);
+          });
         });
-      });
-      return [term, posting];
-    });
-    var vectors = [];
-    var row = 0;
-    fields.forEach(function (field) {
-      refs.forEach(function (ref) {
-        var key = field + "/" + ref;
-        var scores = packed.scores[row++];
-        var elements = [];
-        (termsOf[key] || []).forEach(function (term, i) { elements.push(term, scores[i] / 100); });
-        vectors.push([key, elements]);
+        inverted.push([term, posting]);
       });
     });
-    return { version: packed.version, fields: fields, fieldVectors: vectors,
-             invertedIndex: inverted, pipeline: packed.pipeline };
+    return { version: header.version, fields: fields,
+             fieldVectors: order.map(function (key) { return [key, vectors[key]]; }),
+             invertedIndex: inverted, pipeline: header.pipeline };
+  }
+
+  /* The shard numbers holding `keys`: shards are runs of the sorted terms, known by first key. */
+  function shardsFor(header, keys) {
+    var numbers = [];
+    keys.forEach(function (key) {
+      var n = 0;
+      while (n + 1 < header.shards.length && header.shards[n + 1] <= key) n++;
+      if (numbers.indexOf(n) < 0) numbers.push(n);
+    });
+    return numbers.sort(function (a, b) { return a - b; });
   }
 
   /* The same clauses as search.py's query_clauses: exact stem, typed prefix, stem within one edit. */
@@ -56,6 +68,14 @@
     return out;
   }
 
+  function neededKeys(lunr, text) {
+    var keys = [];
+    clauses(lunr, text).forEach(function (c) {
+      if (keys.indexOf(shardKey(c.term)) < 0) keys.push(shardKey(c.term));
+    });
+    return keys.sort();
+  }
+
   function search(lunr, index, text) {
     var wanted = clauses(lunr, text);
     if (!wanted.length) return [];
@@ -69,7 +89,8 @@
     }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
   }
 
-  var core = { unpack: unpack, clauses: clauses, search: search };
+  var core = { assemble: assemble, shardsFor: shardsFor, neededKeys: neededKeys, clauses: clauses,
+               search: search };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
@@ -87,10 +108,12 @@
   var clearAll = root.querySelector(".cc-clear");
 
   var store = null;
-  var column = {};
   var names = [];
-  var index = null;
-  var indexLoading = null;
+  var retired = {};
+  var lunrLoading = null;
+  var shards = {};
+  var shardLoading = null;
+  var built = { keys: null, index: null };
   var state = { q: "", f: {} };
   var typing = false;
   var shown = PAGE;
@@ -115,20 +138,52 @@
     });
   }
 
-  function loadIndex() {
-    if (!indexLoading) {
-      indexLoading = Promise.all([
-        window.lunr ? Promise.resolve() : loadScript(root.dataset.lunr),
-        fetch(root.dataset.index).then(function (r) { return r.json(); })
-      ]).then(function (loaded) {
-        index = window.lunr.Index.load(unpack(loaded[1]));
-        render(false);
-      }).catch(function () {
-        indexLoading = null;
-        status.textContent = "Search could not be loaded. Use the filters, or reload the page.";
-      });
+  function failed() {
+    status.textContent = "Search could not be loaded. Use the filters, or reload the page.";
+  }
+
+  function loadLunr() {
+    if (!lunrLoading) {
+      lunrLoading = (window.lunr ? Promise.resolve() : loadScript(root.dataset.lunr))
+        .catch(function (error) { lunrLoading = null; throw error; });
     }
-    return indexLoading;
+    return lunrLoading;
+  }
+
+  function loadShards(numbers) {
+    shardLoading = Promise.all(numbers.map(function (n) {
+      return fetch(root.dataset.index + n + ".json").then(function (r) {
+        if (!r.ok) throw new Error(r.statusText);
+        return r.json();
+      }).then(function (shard) { shards[n] = shard; });
+    })).then(function () {
+      shardLoading = null;
+      render(false);
+    }, function () {
+      shardLoading = null;
+      failed();
+    });
+  }
+
+  /* The index for the current query, built from the shards its words need; null while they load. */
+  function queryIndex() {
+    if (!window.lunr) {
+      loadLunr().then(function () { render(false); }, failed);
+      return null;
+    }
+    var keys = neededKeys(window.lunr, state.q);
+    var numbers = shardsFor(store.search, keys);
+    var missing = numbers.filter(function (n) { return !shards[n]; });
+    if (missing.length) {
+      if (!shardLoading) loadShards(missing);
+      return null;
+    }
+    if (built.keys !== keys.join(" ")) {
+      var parts = numbers.map(function (n) { return shards[n]; });
+      built = { keys: keys.join(" "),
+                index: window.lunr.Index.load(assemble(store.search, parts, keys)) };
+    }
+    return built.index;
   }
 
   function readUrl() {
@@ -203,26 +258,24 @@
   /* Facet values combine with OR inside a facet and AND across facets; each value's count is what
    * the results would hold if that value were added to its facet's current choice. */
   function evaluate(hits) {
-    var rows = store.rows;
     var candidates = hits ? hits.map(function (h) { return +h.ref; })
-                          : rows.map(function (_, i) { return i; });
+                          : store.ids.map(function (_, i) { return i; });
     var wanted = {};
     names.forEach(function (name) { wanted[name] = selectedSlots(name); });
     var counts = {};
     names.forEach(function (name) { counts[name] = store.facets[name].values.map(function () { return 0; }); });
     var matched = [];
     candidates.forEach(function (i) {
-      var row = rows[i];
       var failing = names.filter(function (name) {
         var want = wanted[name];
         if (!want.length) return false;
-        var have = row[column[name]];
+        var have = store.facets[name].docs[i];
         return !want.some(function (slot) { return have.indexOf(slot) >= 0; });
       });
       if (failing.length > 1) return;
       names.forEach(function (name) {
         if (failing.length && failing[0] !== name) return;
-        row[column[name]].forEach(function (slot) { counts[name][slot] += 1; });
+        store.facets[name].docs[i].forEach(function (slot) { counts[name][slot] += 1; });
       });
       if (!failing.length) matched.push(i);
     });
@@ -232,28 +285,27 @@
   function hoursText(hours) { return hours === 1 ? "1 hour" : hours + " hours"; }
 
   function card(i) {
-    var row = store.rows[i];
-    var id = row[column.id];
+    var id = store.ids[i];
     var title = el("h3", { class: "cc-card__title" }, [
-      el("a", { href: root.dataset.credentials + id + "/", text: row[column.title] })
+      el("a", { href: root.dataset.credentials + id + "/", text: store.titles[i] })
     ]);
-    if (row[column.retired]) {
+    if (retired[i]) {
       title.appendChild(document.createTextNode(" "));
       title.appendChild(el("span", { class: "cc-badge cc-badge--retired", text: "Retired" }));
     }
     var label = function (name) {
-      return row[column[name]].map(function (s) { return store.facets[name].values[s][1]; }).join(", ");
+      return store.facets[name].docs[i].map(function (s) { return store.facets[name].values[s][1]; }).join(", ");
     };
     return el("li", {}, [el("article", {
-      class: "cc-card" + (row[column.retired] ? " cc-card--retired" : ""), "data-credential": id
+      class: "cc-card" + (retired[i] ? " cc-card--retired" : ""), "data-credential": id
     }, [
       title,
       el("p", { class: "cc-card__category", text: label("category") }),
-      el("p", { class: "cc-card__summary", text: row[column.summary] }),
+      el("p", { class: "cc-card__summary", text: store.summaries[i] }),
       el("dl", { class: "cc-card__facts" }, [
         el("div", {}, [el("dt", { text: "Evidence" }), el("dd", { text: label("evidence") })]),
         el("div", {}, [el("dt", { text: "Time" }),
-                       el("dd", { text: "about " + hoursText(row[column.estimated_hours]) })])
+                       el("dd", { text: "about " + hoursText(store.hours[i]) })])
       ])
     ])]);
   }
@@ -289,7 +341,7 @@
   }
 
   function describe(count) {
-    if (!state.q && !activeCount()) return "Showing all " + store.rows.length + " credentials.";
+    if (!state.q && !activeCount()) return "Showing all " + store.ids.length + " credentials.";
     var parts = [count === 1 ? "1 credential matches" : count + " credentials match"];
     if (state.q) parts.push("\u201C" + state.q + "\u201D");
     var filters = activeCount();
@@ -299,18 +351,22 @@
 
   function render(announce) {
     var searching = state.q.trim() !== "";
-    if (searching && !index) {
-      status.textContent = "Loading search\u2026";
-      loadIndex();
-      return;
+    var hits = null;
+    if (searching) {
+      var index = queryIndex();
+      if (!index) {
+        status.textContent = "Loading search\u2026";
+        return;
+      }
+      hits = search(window.lunr, index, state.q);
     }
-    var hits = searching ? search(window.lunr, index, state.q) : null;
     var outcome = evaluate(hits);
     names.forEach(function (name) {
       facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box, slot) {
         var count = outcome.counts[name][slot];
-        box.nextSibling.querySelector("[data-count]").textContent = "(" + count + ")";
-        box.disabled = count === 0 && !box.checked;
+        var label = box.nextSibling.lastChild;
+        if (label.textContent !== "(" + count + ")") label.textContent = "(" + count + ")";
+        if (box.disabled !== (count === 0 && !box.checked)) box.disabled = !box.disabled;
       });
       var chosen = (state.f[name] || []).length;
       facetBox.querySelector('[data-facet="' + name + '"] .cc-facet__chosen').textContent =
@@ -373,14 +429,14 @@
 
   function start(loaded) {
     store = loaded;
-    store.columns.forEach(function (name, i) { column[name] = i; });
+    store.retired.forEach(function (i) { retired[i] = true; });
     names = Object.keys(store.facets);
     buildFacets();
     state = readUrl();
     syncControls();
     root.hidden = false;
     input.addEventListener("input", onInput);
-    input.addEventListener("focus", loadIndex);
+    input.addEventListener("focus", function () { loadLunr().catch(failed); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       typing = false;
