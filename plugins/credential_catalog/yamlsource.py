@@ -67,6 +67,9 @@ class Document:
     text: str = ""
     _tables: tuple[Marks, Marks] | None = field(default=None, repr=False)
 
+    def __reduce__(self) -> tuple[type["Document"], tuple[Any, str]]:
+        return (Document, (self.data, self.text))
+
     def mark(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for ``path``, walking up to its parents if needed."""
         if self._tables is None:
