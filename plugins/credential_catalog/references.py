@@ -4,6 +4,8 @@ import difflib
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from .catalog import Catalog
 from .models import KINDS, Credential, Entity, Pathway
 from .problems import Problem, format_path
@@ -30,6 +32,9 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "phases": (("big_questions.*.resources.*", "resources"), ("tasks.*.resources.*", "resources")),
 }
 
+_PATTERNS = {folder: tuple((field.split("."), target) for field, target in fields)
+             for folder, fields in REFERENCES.items()}
+
 SINGULAR = {kind.folder: kind.__name__.lower() for kind in KINDS} | {"phases": "planning phase"}
 
 Path_ = tuple[str | int, ...]
@@ -44,15 +49,14 @@ def _walk(data: Any, pattern: list[str], path: Path_ = ()) -> Iterator[tuple[Pat
     if head == "*":
         for index, item in enumerate(data or []):
             yield from _walk(item, rest, (*path, index))
-    elif isinstance(data, dict) and head in data:
-        yield from _walk(data[head], rest, (*path, head))
+    elif isinstance(data, BaseModel):
+        yield from _walk(getattr(data, head), rest, (*path, head))
 
 
 def references(entity: Entity) -> Iterator[tuple[Path_, str, str]]:
     """Every (field path, target kind, target id) that ``entity`` refers to."""
-    data = entity.model_dump(exclude={"id"})
-    for field, target in REFERENCES.get(entity.folder, ()):
-        for path, value in _walk(data, field.split(".")):
+    for field, target in _PATTERNS.get(entity.folder, ()):
+        for path, value in _walk(entity, field):
             yield path, target, value
 
 

@@ -42,8 +42,12 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
                         return tag
             return _STR
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
 # Only flow brackets or long runs of indentation and dashes can nest deeper than MAX_DEPTH.
-_DEEP_INDENT = re.compile(rf"^[ \t-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
+# Searched as "\n" + run, which is much faster than a MULTILINE "^"; the first line is checked apart.
+_DEEP_INDENT = re.compile(rf"[ \t-]{{{2 * MAX_DEPTH}}}")
+_DEEP_INDENT_LINE = re.compile(rf"\n[ \t-]{{{2 * MAX_DEPTH}}}")
 
 
 class SourceError(Exception):
@@ -134,9 +138,15 @@ def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
                     "the earlier value would be lost",
                     *_pos(key_node),
                 )
-            out[key] = _build(loader, value_node, seen)
+            if seen is None and value_node.tag == _STR and type(value_node) is ScalarNode:
+                out[key] = value_node.value
+            else:
+                out[key] = _build(loader, value_node, seen)
         return out
     if cls is SequenceNode:
+        if seen is None:
+            return [item.value if item.tag == _STR and type(item) is ScalarNode
+                    else _build(loader, item, None) for item in node.value]
         return [_build(loader, item, seen) for item in node.value]
     return _scalar(loader, node)
 
@@ -204,7 +214,8 @@ def _decode(raw: bytes) -> str:
 def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
-        if text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text):
+        if (text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.match(text)
+                or _DEEP_INDENT_LINE.search(text)):
             _check_events(text)
         node = loader.get_single_node()
         if node is None:
