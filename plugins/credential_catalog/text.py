@@ -23,13 +23,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u206
 
 
 def _check_common(value: str) -> str:
+    # Each pattern runs only when what it cannot match without is there; every _CONTROL
+    # character is also one that str.isprintable() refuses.
     if not value.strip():
         raise ValueError("must not be empty")
     if PLACEHOLDER in value:
         raise ValueError(f"replace the {PLACEHOLDER} placeholder with real text")
-    if _CONTROL.search(value):
+    if not value.replace("\n", "").isprintable() and _CONTROL.search(value):
         raise ValueError("contains control or bidirectional-override characters")
-    # Each pattern runs only when the character it cannot match without is there.
     if "<" in value and _HTML_TAG.search(value):
         raise ValueError("raw HTML is not allowed; use plain text or Markdown emphasis")
     if ":" in value and _SCHEME.search(value):
