@@ -7,9 +7,9 @@ import difflib
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -26,6 +26,7 @@ from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 YAML_SUFFIXES = (".yml", ".yaml")
 PARALLEL_FILES = 500
 """From this many files on, the YAML is parsed in one worker process per core."""
+_CHUNK = 200
 
 Parsed = Document | tuple[int, int, str]
 """A parsed file, or the line, column and message of why it could not be read."""
@@ -125,9 +126,8 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     for path in _yaml_files(root, unreadable):
         checked.append(_check_file(claims, root, path))
     problems: list[Problem] = []
-    with _gc_paused():
-        pending = [item for item in checked if isinstance(item, _Pending)]
-        parsed = _parse_all([item.path for item in pending], max_bytes)
+    paths = [item.path for item in checked if isinstance(item, _Pending)]
+    with _gc_paused(), closing(_parse_all(paths, max_bytes)) as parsed:
         for item in checked:
             if isinstance(item, list):
                 problems += item
@@ -145,13 +145,18 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Loading makes many objects and few cycles: collecting on the way only costs time."""
+    """Loading makes many objects and few cycles: collecting on the way only costs time.
+
+    What was made is then moved to the oldest generation (freeze, then unfreeze), so that the next
+    young collection does not walk every one of them again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -192,19 +197,17 @@ def _parse(path: Path, max_bytes: int) -> Parsed:
 
 
 def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:
-    with _gc_paused():
-        return [_parse(path, max_bytes) for path in paths]
+    return [_parse(path, max_bytes) for path in paths]  # forked with the collector paused
 
 
-def _parse_all(paths: list[Path], max_bytes: int) -> Iterator[Parsed]:
+def _parse_all(paths: list[Path], max_bytes: int) -> Generator[Parsed, None, None]:
     """Parsed files in the order of ``paths``; the caller validates each while workers parse on."""
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if (len(paths) < PARALLEL_FILES or (workers or 1) < 2
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (_parse(path, max_bytes) for path in paths)
         return
-    size = max(50, len(paths) // ((workers or 1) * 8))
-    chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
+    chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         for results in pool.map(_parse_chunk, chunks, repeat(max_bytes)):
             yield from results
