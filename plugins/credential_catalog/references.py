@@ -142,30 +142,32 @@ def _retired_steps(catalog: Catalog, pathway: Pathway) -> Iterator[tuple[Path_, 
 
 def _cycles(catalog: Catalog) -> Iterator[tuple[Pathway, Path_, str]]:
     state: dict[str, int] = {}
-    stack: list[str] = []
     found: list[tuple[Pathway, Path_, str]] = []
-
-    def visit(pathway_id: str) -> None:
-        state[pathway_id] = 1
-        stack.append(pathway_id)
-        pathway = catalog.pathways[pathway_id]
-        for s, step in enumerate(pathway.steps):
-            target = step.pathway
-            if target is None or target not in catalog.pathways:
-                continue
-            if state.get(target) == 1:
-                cycle = [*stack[stack.index(target):], target]
-                found.append((pathway, ("steps", s, "pathway"),
-                              "pathways form a cycle: " + " → ".join(cycle)))
-            elif target not in state:
-                visit(target)
-        stack.pop()
-        state[pathway_id] = 2
-
     for pathway_id in sorted(catalog.pathways):
         if pathway_id not in state:
-            visit(pathway_id)
+            _visit(catalog, pathway_id, state, [], found)
     yield from found
+
+
+def _visit(catalog: Catalog, pathway_id: str, state: dict[str, int], stack: list[str],
+           found: list[tuple[Pathway, Path_, str]]) -> None:
+    # A module-level function, not a nested recursive one: that would be a reference cycle
+    # holding the whole catalog until the next full garbage collection.
+    state[pathway_id] = 1
+    stack.append(pathway_id)
+    pathway = catalog.pathways[pathway_id]
+    for s, step in enumerate(pathway.steps):
+        target = step.pathway
+        if target is None or target not in catalog.pathways:
+            continue
+        if state.get(target) == 1:
+            cycle = [*stack[stack.index(target):], target]
+            found.append((pathway, ("steps", s, "pathway"),
+                          "pathways form a cycle: " + " → ".join(cycle)))
+        elif target not in state:
+            _visit(catalog, target, state, stack, found)
+    stack.pop()
+    state[pathway_id] = 2
 
 
 def _unique_numbers(catalog: Catalog, report: Any) -> None:
