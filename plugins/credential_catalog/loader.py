@@ -7,6 +7,7 @@ import difflib
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
@@ -25,7 +26,7 @@ from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 
 YAML_SUFFIXES = (".yml", ".yaml")
 PARALLEL_FILES = 500
-"""From this many files on, the YAML is parsed in one worker process per core."""
+"""From this many files on, the YAML is parsed in one worker process per core (forked: Linux)."""
 _CHUNK = 200
 
 Parsed = Document | tuple[int, int, str]
@@ -203,8 +204,7 @@ def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:
 def _parse_all(paths: list[Path], max_bytes: int) -> Generator[Parsed, None, None]:
     """Parsed files in the order of ``paths``; the caller validates each while workers parse on."""
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if (len(paths) < PARALLEL_FILES or (workers or 1) < 2
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(paths) < PARALLEL_FILES or (workers or 1) < 2 or not sys.platform.startswith("linux"):
         yield from (_parse(path, max_bytes) for path in paths)
         return
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
