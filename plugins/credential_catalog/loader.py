@@ -4,8 +4,15 @@ All problems are collected in one pass and raised together as a :class:`CatalogE
 """
 
 import difflib
+import gc
+import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +22,23 @@ from . import references
 from .catalog import Catalog, Source
 from .models import KIND_BY_FOLDER, Entity, is_valid_id
 from .problems import CatalogError, Problem, format_path
-from .yamlsource import DEFAULT_MAX_BYTES, SourceError, read
+from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 
 YAML_SUFFIXES = (".yml", ".yaml")
+PARALLEL_FILES = 500
+"""From this many files on, the YAML is parsed in one worker process per core (forked: Linux)."""
+_CHUNK = 200
+
+Parsed = Document | tuple[int, int, str]
+"""A parsed file, or the line, column and message of why it could not be read."""
+
+
+@dataclass(frozen=True)
+class _Pending:
+    kind: type[Entity]
+    entity_id: str
+    path: Path
+    display: str
 
 
 def suggest(value: str, choices: Any) -> str:
@@ -97,21 +118,52 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
         return Catalog(root=root), [Problem(str(root), 1, 1, "", "catalog folder not found")]
     catalog = Catalog(root=root)
     claims: dict[tuple[str, str], str] = {}
-    problems: list[Problem] = []
+    checked: list[_Pending | list[Problem]] = []
 
     def unreadable(exc: OSError) -> None:
         where = _display(Path(exc.filename), root) if exc.filename else str(root)
-        problems.append(Problem(where, 1, 1, "", f"cannot read: {exc.strerror or exc}"))
+        checked.append([Problem(where, 1, 1, "", f"cannot read: {exc.strerror or exc}")])
 
     for path in _yaml_files(root, unreadable):
-        problems += _load_file(catalog, claims, root, path, max_bytes)
-    problems += references.check(catalog, known=claims)
+        checked.append(_check_file(claims, root, path))
+    problems: list[Problem] = []
+    paths = [item.path for item in checked if isinstance(item, _Pending)]
+    with _gc_paused(), closing(_parse_all(paths, max_bytes)) as parsed:
+        for item in checked:
+            if isinstance(item, list):
+                problems += item
+                continue
+            document = next(parsed)
+            if isinstance(document, tuple):
+                line, column, message = document
+                problems.append(Problem(item.display, line, column, "", message))
+            else:
+                source = Source(path=item.path, display=item.display, document=document)
+                problems += _validate(catalog, item.kind, item.entity_id, source)
+        problems += references.check(catalog, known=claims)
     return catalog, problems
 
 
-def _load_file(
-    catalog: Catalog, claims: dict[tuple[str, str], str], root: Path, path: Path, max_bytes: int
-) -> list[Problem]:
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes many objects and few cycles: collecting on the way only costs time.
+
+    What was made is then moved to the oldest generation (freeze, then unfreeze), so that the next
+    young collection does not walk every one of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+def _check_file(
+    claims: dict[tuple[str, str], str], root: Path, path: Path
+) -> _Pending | list[Problem]:
     display = _display(path, root)
     relative = path.relative_to(root)
     if path.is_symlink():
@@ -133,14 +185,32 @@ def _load_file(
     claimed_by = claims.setdefault((folder, entity_id), display)
     if claimed_by != display:
         return [Problem(display, 1, 1, "id", f"id {entity_id!r} is already used by {claimed_by}")]
+    return _Pending(kind, entity_id, path, display)
+
+
+def _parse(path: Path, max_bytes: int) -> Parsed:
     try:
-        document = read(path, max_bytes)
+        return read(path, max_bytes)
     except SourceError as exc:
-        return [Problem(display, exc.line, exc.column, "", exc.message)]
+        return (exc.line, exc.column, exc.message)
     except OSError as exc:
-        return [Problem(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
-    source = Source(path=path, display=display, document=document)
-    return _validate(catalog, kind, entity_id, source)
+        return (1, 1, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:
+    return [_parse(path, max_bytes) for path in paths]  # forked with the collector paused
+
+
+def _parse_all(paths: list[Path], max_bytes: int) -> Generator[Parsed, None, None]:
+    """Parsed files in the order of ``paths``; the caller validates each while workers parse on."""
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if len(paths) < PARALLEL_FILES or (workers or 1) < 2 or not sys.platform.startswith("linux"):
+        yield from (_parse(path, max_bytes) for path in paths)
+        return
+    chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for results in pool.map(_parse_chunk, chunks, repeat(max_bytes)):
+            yield from results
 
 
 def _validate(catalog: Catalog, kind: type[Entity], entity_id: str, source: Source) -> list[Problem]:

@@ -4,6 +4,8 @@ import difflib
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from .catalog import Catalog
 from .models import KINDS, Credential, Entity, Pathway
 from .problems import Problem, format_path
@@ -30,6 +32,9 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "phases": (("big_questions.*.resources.*", "resources"), ("tasks.*.resources.*", "resources")),
 }
 
+_PATTERNS = {folder: tuple((field.split("."), target) for field, target in fields)
+             for folder, fields in REFERENCES.items()}
+
 SINGULAR = {kind.folder: kind.__name__.lower() for kind in KINDS} | {"phases": "planning phase"}
 
 Path_ = tuple[str | int, ...]
@@ -44,15 +49,14 @@ def _walk(data: Any, pattern: list[str], path: Path_ = ()) -> Iterator[tuple[Pat
     if head == "*":
         for index, item in enumerate(data or []):
             yield from _walk(item, rest, (*path, index))
-    elif isinstance(data, dict) and head in data:
-        yield from _walk(data[head], rest, (*path, head))
+    elif isinstance(data, BaseModel):
+        yield from _walk(getattr(data, head), rest, (*path, head))
 
 
 def references(entity: Entity) -> Iterator[tuple[Path_, str, str]]:
     """Every (field path, target kind, target id) that ``entity`` refers to."""
-    data = entity.model_dump(exclude={"id"})
-    for field, target in REFERENCES.get(entity.folder, ()):
-        for path, value in _walk(data, field.split(".")):
+    for field, target in _PATTERNS.get(entity.folder, ()):
+        for path, value in _walk(entity, field):
             yield path, target, value
 
 
@@ -138,30 +142,32 @@ def _retired_steps(catalog: Catalog, pathway: Pathway) -> Iterator[tuple[Path_, 
 
 def _cycles(catalog: Catalog) -> Iterator[tuple[Pathway, Path_, str]]:
     state: dict[str, int] = {}
-    stack: list[str] = []
     found: list[tuple[Pathway, Path_, str]] = []
-
-    def visit(pathway_id: str) -> None:
-        state[pathway_id] = 1
-        stack.append(pathway_id)
-        pathway = catalog.pathways[pathway_id]
-        for s, step in enumerate(pathway.steps):
-            target = step.pathway
-            if target is None or target not in catalog.pathways:
-                continue
-            if state.get(target) == 1:
-                cycle = [*stack[stack.index(target):], target]
-                found.append((pathway, ("steps", s, "pathway"),
-                              "pathways form a cycle: " + " → ".join(cycle)))
-            elif target not in state:
-                visit(target)
-        stack.pop()
-        state[pathway_id] = 2
-
     for pathway_id in sorted(catalog.pathways):
         if pathway_id not in state:
-            visit(pathway_id)
+            _visit(catalog, pathway_id, state, [], found)
     yield from found
+
+
+def _visit(catalog: Catalog, pathway_id: str, state: dict[str, int], stack: list[str],
+           found: list[tuple[Pathway, Path_, str]]) -> None:
+    # A module-level function, not a nested recursive one: that would be a reference cycle
+    # holding the whole catalog until the next full garbage collection.
+    state[pathway_id] = 1
+    stack.append(pathway_id)
+    pathway = catalog.pathways[pathway_id]
+    for s, step in enumerate(pathway.steps):
+        target = step.pathway
+        if target is None or target not in catalog.pathways:
+            continue
+        if state.get(target) == 1:
+            cycle = [*stack[stack.index(target):], target]
+            found.append((pathway, ("steps", s, "pathway"),
+                          "pathways form a cycle: " + " → ".join(cycle)))
+        elif target not in state:
+            _visit(catalog, target, state, stack, found)
+    stack.pop()
+    state[pathway_id] = 2
 
 
 def _unique_numbers(catalog: Catalog, report: Any) -> None:

@@ -7,6 +7,7 @@ built. Duplicate keys are errors, and tags other than the YAML core schema's are
 safe loader.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +24,30 @@ DEFAULT_MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
 ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in catalog files; write the value out"
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
+_IMMUTABLE = (bool, int, float, type(None), dt.date, dt.datetime)
+_CONSTRUCTED: dict[tuple[str, str], Any] = {}
+_CONSTRUCTED_MAX = 50_000
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader with the resolver's common case inlined: it runs for every node."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                table = self.yaml_implicit_resolvers
+                for tag, regexp in table.get(value[0] if value else "", []) + table.get(None, []):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
 # Only flow brackets or long runs of indentation and dashes can nest deeper than MAX_DEPTH.
-_DEEP_INDENT = re.compile(rf"^[ \t-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
+# Searched as "\n" + run, which is much faster than a MULTILINE "^"; the first line is checked apart.
+_DEEP_INDENT = re.compile(rf"[ \t-]{{{2 * MAX_DEPTH}}}")
+_DEEP_INDENT_LINE = re.compile(rf"\n[ \t-]{{{2 * MAX_DEPTH}}}")
 
 
 class SourceError(Exception):
@@ -49,6 +70,9 @@ class Document:
     data: Any
     text: str = ""
     _tables: tuple[Marks, Marks] | None = field(default=None, repr=False)
+
+    def __reduce__(self) -> tuple[type["Document"], tuple[Any, str]]:
+        return (Document, (self.data, self.text))
 
     def mark(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The closest known position for ``path``, walking up to its parents if needed."""
@@ -92,31 +116,48 @@ def _record(node: Node, path: Path_, keys: Marks, values: Marks) -> None:
             _record(item, (*path, index), keys, values)
 
 
-def _build(loader: Any, node: Node, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise _AliasFound
-    seen.add(id(node))
-    if isinstance(node, MappingNode):
+def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
+    if seen is not None:
+        if id(node) in seen:
+            raise _AliasFound
+        seen.add(id(node))
+    cls = type(node)
+    if cls is ScalarNode:
+        return node.value if node.tag == _STR else _scalar(loader, node)
+    if cls is MappingNode:
         out: dict[Any, Any] = {}
-        firsts: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise SourceError("YAML merge keys (<<) are not allowed", *_pos(key_node))
-            key = _scalar(loader, key_node)
-            if not isinstance(key, str):
-                raise SourceError(f"keys must be text, not {key!r}", *_pos(key_node))
+            if key_node.tag == _STR and type(key_node) is ScalarNode:
+                key = key_node.value
+            else:
+                key = _key(loader, key_node)
             if key in out:
+                first = next(k for k, _ in node.value if k.tag == _STR and k.value == key)
                 raise SourceError(
-                    f"duplicate key {key!r} (first defined on line {_pos(firsts[key])[0]}); "
+                    f"duplicate key {key!r} (first defined on line {_pos(first)[0]}); "
                     "the earlier value would be lost",
                     *_pos(key_node),
                 )
-            firsts[key] = key_node
-            out[key] = _build(loader, value_node, seen)
+            if seen is None and value_node.tag == _STR and type(value_node) is ScalarNode:
+                out[key] = value_node.value
+            else:
+                out[key] = _build(loader, value_node, seen)
         return out
-    if isinstance(node, SequenceNode):
+    if cls is SequenceNode:
+        if seen is None:
+            return [item.value if item.tag == _STR and type(item) is ScalarNode
+                    else _build(loader, item, None) for item in node.value]
         return [_build(loader, item, seen) for item in node.value]
     return _scalar(loader, node)
+
+
+def _key(loader: Any, node: Node) -> str:
+    if node.tag == "tag:yaml.org,2002:merge":
+        raise SourceError("YAML merge keys (<<) are not allowed", *_pos(node))
+    key = _scalar(loader, node)
+    if not isinstance(key, str):
+        raise SourceError(f"keys must be text, not {key!r}", *_pos(node))
+    return key
 
 
 def _scalar(loader: Any, node: Node) -> Any:
@@ -124,10 +165,16 @@ def _scalar(loader: Any, node: Node) -> Any:
         raise SourceError("keys must be text, not a list or mapping", *_pos(node))
     if node.tag == _STR:
         return node.value
+    cache_key = (node.tag, node.value)
+    if cache_key in _CONSTRUCTED:
+        return _CONSTRUCTED[cache_key]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError) as exc:
         raise SourceError(f"invalid value {node.value!r}: {exc}", *_pos(node)) from None
+    if type(value) in _IMMUTABLE and len(_CONSTRUCTED) < _CONSTRUCTED_MAX:
+        _CONSTRUCTED[cache_key] = value
+    return value
 
 
 def _check_events(text: str) -> None:
@@ -167,12 +214,15 @@ def _decode(raw: bytes) -> str:
 def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
-        if text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text):
+        if (text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.match(text)
+                or _DEEP_INDENT_LINE.search(text)):
             _check_events(text)
         node = loader.get_single_node()
         if node is None:
             raise SourceError("the file is empty")
-        return Document(data=_build(loader, node, set()), text=text)
+        # Without an anchor (&name) no node can be reached twice: no alias to look for.
+        seen = set() if "&" in text else None
+        return Document(data=_build(loader, node, seen), text=text)
     except _AliasFound:
         _check_events(text)  # raises with the position of the first alias
         raise SourceError(ALIAS_MESSAGE) from None
