@@ -43,7 +43,14 @@ def test_parallel_load_matches_serial(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(loader, "PARALLEL_FILES", 10**9)
     serial, serial_problems = loader.read_catalog(root)
     monkeypatch.setattr(loader, "PARALLEL_FILES", 1)
+    # Other tests' servers may leave threads running; this run must still take the worker path.
+    monkeypatch.setattr(loader.threading, "active_count", lambda: 1)
+    pools: list[object] = []
+    real_pool = loader.ProcessPoolExecutor
+    monkeypatch.setattr(loader, "ProcessPoolExecutor",
+                        lambda *args, **kwargs: pools.append(args) or real_pool(*args, **kwargs))
     parallel, parallel_problems = loader.read_catalog(root)
+    assert pools, "the parallel path was not taken"
 
     assert len(serial_problems) >= len(BROKEN) + 3
     assert [str(p) for p in parallel_problems] == [str(p) for p in serial_problems]

@@ -8,6 +8,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
@@ -204,7 +205,9 @@ def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:
 def _parse_all(paths: list[Path], max_bytes: int) -> Generator[Parsed, None, None]:
     """Parsed files in the order of ``paths``; the caller validates each while workers parse on."""
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if len(paths) < PARALLEL_FILES or (workers or 1) < 2 or not sys.platform.startswith("linux"):
+    # Forking is safe only without other threads (mkdocs serve runs some): stay serial then.
+    if (len(paths) < PARALLEL_FILES or (workers or 1) < 2 or not sys.platform.startswith("linux")
+            or threading.active_count() > 1):
         yield from (_parse(path, max_bytes) for path in paths)
         return
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
