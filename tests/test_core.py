@@ -54,3 +54,8 @@ def test_toc_tokens_nest_h3_under_h2() -> None:
     tokens = toc_tokens('<h2 id="a">A &amp; B</h2><h3 id="b">B</h3><h2>no id</h2><h2 id="c">C</h2>')
     assert [(t["id"], t["name"], [c["id"] for c in t["children"]]) for t in tokens] == [
         ("a", "A &amp; B", ["b"]), ("c", "C", [])]
+
+
+def test_code_spans_are_escaped_once() -> None:
+    assert str(render_prose("Check `x < 3` & `a > b`.")) == (
+        "<p>Check <code>x &lt; 3</code> &amp; <code>a &gt; b</code>.</p>")

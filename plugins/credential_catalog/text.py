@@ -4,7 +4,6 @@ Prose may use paragraphs, lists, emphasis, strong emphasis and inline code. Raw 
 images and script-bearing URL schemes are rejected: links belong in catalog resources.
 """
 
-import html
 import re
 from functools import lru_cache
 from typing import Annotated
@@ -82,8 +81,11 @@ _MARKDOWN = markdown.Markdown(extensions=[_NoLinks()], output_format="html")
 
 @lru_cache(maxsize=4096)
 def render_prose(text: str) -> Markup:
-    """Render prose to HTML; anything HTML-like in the source comes out escaped."""
-    return Markup(_MARKDOWN.reset().convert(html.escape(text, quote=False)))
+    """Render prose to HTML; anything HTML-like in the source comes out escaped.
+
+    The raw-HTML, link and entity patterns are removed from the parser, so markup in the text is
+    only ever text: Markdown escapes it once, in code spans as everywhere else."""
+    return Markup(_MARKDOWN.reset().convert(text))
 
 
 def render_inline(text: str) -> Markup:
