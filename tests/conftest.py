@@ -34,15 +34,20 @@ extra_css:
 """
 
 
+def tiny_project(project: Path) -> Path:
+    """Write a copy of the tiny fixture project (mkdocs.yml, docs/, catalog/) into ``project``."""
+    shutil.copytree(TINY / "catalog", project / "catalog")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Tiny\n\nHello.\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     """A copy of the tiny fixture project: mkdocs.yml, docs/ and catalog/."""
-    shutil.copytree(TINY / "catalog", tmp_path / "catalog")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Tiny\n\nHello.\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
-    return tmp_path
+    return tiny_project(tmp_path)
 
 
 def run_build(project: Path, strict: bool = True) -> Path:
@@ -85,12 +90,7 @@ def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The tiny fixture site, built once and served over HTTP; yields its base URL."""
     from .browser import serve
 
-    project = tmp_path_factory.mktemp("tiny-site")
-    shutil.copytree(TINY / "catalog", project / "catalog")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+    project = tiny_project(tmp_path_factory.mktemp("tiny-site"))
     with serve(run_build(project)) as url:
         yield url
 

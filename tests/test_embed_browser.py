@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser import serve
-from .conftest import MKDOCS_YML, ROOT, TINY, run_build
+from .conftest import ROOT, run_build, tiny_project
 
 pytestmark = pytest.mark.browser
 
@@ -20,15 +20,12 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def catalog_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The tiny site built with site_url set to the address it is served from."""
-    project = tmp_path_factory.mktemp("embed-site")
-    shutil.copytree(TINY / "catalog", project / "catalog")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
+    project = tiny_project(tmp_path_factory.mktemp("embed-site"))
     shutil.copy(ROOT / "docs" / "embedding.md", project / "docs" / "embedding.md")
     (project / "site").mkdir()
     with serve(project / "site") as url:
-        config = MKDOCS_YML.format(overrides=ROOT / "overrides")
-        (project / "mkdocs.yml").write_text(config.replace("http://127.0.0.1:8000/", url))
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace("http://127.0.0.1:8000/", url))
         run_build(project)
         yield url
 

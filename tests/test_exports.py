@@ -4,7 +4,6 @@ import csv
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from pyld import jsonld
 
 from credential_catalog.exports.schemaorg import script_json
 
-from .conftest import MKDOCS_YML, ROOT, TINY, run_build
+from .conftest import run_build, tiny_project
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "http://127.0.0.1:8000/"
@@ -31,12 +30,7 @@ CREDENTIALS = ["asking-questions", "speaking-up", "weighing-evidence"]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("exports")
-    shutil.copytree(TINY / "catalog", project / "catalog")
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
-    return run_build(project)
+    return run_build(tiny_project(tmp_path_factory.mktemp("exports")))
 
 
 def read_json(site: Path, path: str) -> Any:

@@ -17,7 +17,7 @@ from credential_catalog.problems import CatalogError
 from credential_catalog.text import render_inline, render_prose
 
 from .browser import serve
-from .conftest import MKDOCS_YML, ROOT, TINY, run_build
+from .conftest import TINY, run_build, tiny_project
 
 REFUSED = ["<script>__xss()</script>", "<img src=x onerror=__xss()>", "javascript:__xss()",
            "</script>"]
@@ -122,13 +122,8 @@ def test_every_refused_payload_is_reported_in_every_text_field(tmp_path: Path) -
 
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    project = tmp_path_factory.mktemp("poisoned")
-    shutil.copytree(TINY / "catalog", project / "catalog")
+    project = tiny_project(tmp_path_factory.mktemp("poisoned"))
     count = poison(project / "catalog", ACCEPTED)
-    (project / "docs").mkdir()
-    (project / "docs" / "index.md").write_text("# Tiny\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(overrides=ROOT / "overrides"),
-                                        encoding="utf-8")
     return run_build(project), count
 
 
