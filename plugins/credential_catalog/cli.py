@@ -2,8 +2,9 @@
 
 import argparse
 import datetime as dt
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import versioning
@@ -28,34 +29,38 @@ def _base_catalog(revision: str, directory: str) -> Catalog:
     return catalog
 
 
+def _reporting(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Report catalog problems and an unusable git revision on stderr, with exit status 1."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except CatalogError as exc:
+            print(exc.report(), file=sys.stderr)
+        except RevisionError as exc:
+            print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
+        return 1
+
+    return run
+
+
+@_reporting
 def _validate(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog(args.directory, args.max_file_bytes)
-        if args.base:
-            problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
-            if problems:
-                raise CatalogError(problems)
-    except CatalogError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    except RevisionError as exc:
-        print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
-        return 1
+    catalog = load_catalog(args.directory, args.max_file_bytes)
+    if args.base:
+        problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
+        if problems:
+            raise CatalogError(problems)
     counts = ", ".join(f"{len(items)} {folder}" for folder, items in catalog.entities.items())
     print(f"{args.directory}: valid ({counts})")
     return 0
 
 
+@_reporting
 def _diff(args: argparse.Namespace) -> int:
-    try:
-        head = load_catalog(args.catalog)
-        base = _base_catalog(args.base, args.catalog)
-    except CatalogError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    except RevisionError as exc:
-        print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
-        return 1
+    head = load_catalog(args.catalog)
+    base = _base_catalog(args.base, args.catalog)
     sys.stdout.write(markdown(diff_catalogs(base, head), args.base))
     return 0
 
