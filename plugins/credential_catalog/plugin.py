@@ -18,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
+from .background import Background
 from .catalog import Catalog
 from .config import CatalogConfig
 from .exports import Exports
@@ -66,7 +67,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.catalog: Catalog | None = None
         self.graph: Graph | None = None
         self.specs: dict[str, PageSpec] = {}
-        self.browse: dict[str, str] = {}
+        self.browse: Background[dict[str, str]] | None = None
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
         self.urls: Urls | None = None
@@ -103,7 +104,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             self.exports = Exports(self.graph, self.urls, config.site_name)
             specs += embed_specs(self.catalog)
         self.specs = {spec.src_uri: spec for spec in specs}
-        self.browse = browse_files(self.catalog, self.graph)
+        # The browse index is pure Python and slow to build: a second core builds it while the
+        # pages render, and on_post_build writes it.
+        self.browse = Background(browse_files, self.catalog, self.graph)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -121,8 +124,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if self.exports is not None:
             for path, text in self.exports.files().items():
                 files.append(File.generated(config, path, content=text))
-        for uri, content in self.browse.items():
-            files.append(File.generated(config, uri, content=content))
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
         return files
@@ -157,12 +158,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if config.strict and self.warnings.count:
             return  # MkDocs aborts next; on_build_error discards the staging folder.
+        if self.browse is not None:
+            for uri, content in self.browse.result().items():
+                target = Path(config.site_dir, uri)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+            self.browse = None
         self.output.commit()
         config.site_dir = str(self.output.target)
         self.output = None
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.browse is not None:
+            self.browse.cancel()
+            self.browse = None
         if self.output is not None:
             self.output.abort()
             log.warning(f"build failed; the previous site in {self.output.target} is unchanged")
