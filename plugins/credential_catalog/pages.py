@@ -47,14 +47,17 @@ class PageSpec:
     searchable: bool = True
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
-    def markdown(self) -> str:
+    def meta(self) -> dict[str, Any]:
         # MkDocs themes print a page's title and description as HTML, unescaped.
         meta: dict[str, Any] = {
             "title": html.escape(self.title), "description": html.escape(self.description),
             "template": self.template}
         if not self.searchable:
             meta["search"] = {"exclude": True}
-        front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+        return meta
+
+    def markdown(self) -> str:
+        front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in self.meta().items())
         return f"---\n{front}\n---\n"
 
 

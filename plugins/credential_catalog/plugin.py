@@ -2,6 +2,7 @@
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
@@ -21,6 +23,7 @@ from .atomic import AtomicOutput
 from .background import Background
 from .catalog import Catalog
 from .config import CatalogConfig
+from .embeds import embed_pages
 from .exports import Exports
 from .exports.urls import Urls
 from .graph import Graph, build_graph
@@ -28,6 +31,7 @@ from .loader import load_catalog
 from .log import log
 from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
+from .publish import Source, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
 from .search import browse_files
 
@@ -67,7 +71,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.catalog: Catalog | None = None
         self.graph: Graph | None = None
         self.specs: dict[str, PageSpec] = {}
-        self.browse: Background[dict[str, str]] | None = None
+        self.embeds: list[PageSpec] = []
+        self.side_files: Background[int] | None = None
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
         self.urls: Urls | None = None
@@ -99,14 +104,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         except CatalogError as exc:
             raise PluginError(exc.report()) from None
         self.graph = build_graph(self.catalog)
-        specs = page_specs(self.catalog)
+        self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
+        self.exports, self.embeds = None, []
         if self.urls is not None:
             self.exports = Exports(self.graph, self.urls, config.site_name)
-            specs += embed_specs(self.catalog)
-        self.specs = {spec.src_uri: spec for spec in specs}
-        # The browse index is pure Python and slow to build: a second core builds it while the
-        # pages render, and on_post_build writes it.
-        self.browse = Background(browse_files, self.catalog, self.graph)
+            self.embeds = embed_specs(self.catalog)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -121,12 +123,29 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if spec.source is not None:
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
-        if self.exports is not None:
-            for path, text in self.exports.files().items():
-                files.append(File.generated(config, path, content=text))
+        for spec in self.embeds:
+            if files.get_file_from_path(spec.src_uri) is not None:
+                raise PluginError(f"docs/{spec.src_uri} clashes with a page the catalog generates")
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start writing the browse index, exports and embed pages; on_post_build waits for them.
+
+        None of them goes through MkDocs' page pipeline, so a second core writes them into the
+        staging folder while MkDocs renders the pages.
+        """
+        if self.catalog is None or self.graph is None or not self.config.enabled:
+            return nav
+        catalog, graph, exports = self.catalog, self.graph, self.exports
+        sources: list[Source] = [lambda: browse_files(catalog, graph).items()]
+        if exports is not None:
+            env = config.theme.get_env()
+            sources += [exports.files, lambda: embed_pages(
+                env, config, nav, self.embeds, lambda page: self._context(page, config))]
+        self.side_files = Background(write_files, Path(config.site_dir), sources)
+        return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
@@ -158,21 +177,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if config.strict and self.warnings.count:
             return  # MkDocs aborts next; on_build_error discards the staging folder.
-        if self.browse is not None:
-            for uri, content in self.browse.result().items():
-                target = Path(config.site_dir, uri)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content, encoding="utf-8")
-            self.browse = None
+        if self.side_files is not None:
+            waited = time.monotonic()
+            count = self.side_files.result()
+            self.side_files = None
+            log.debug(f"catalog: {count} data files and embed pages written "
+                      f"(waited {time.monotonic() - waited:.2f} s for them)")
         self.output.commit()
         config.site_dir = str(self.output.target)
         self.output = None
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.browse is not None:
-            self.browse.cancel()
-            self.browse = None
+        if self.side_files is not None:
+            self.side_files.cancel()
+            self.side_files = None
         if self.output is not None:
             self.output.abort()
             log.warning(f"build failed; the previous site in {self.output.target} is unchanged")

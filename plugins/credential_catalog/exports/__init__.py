@@ -5,6 +5,7 @@ Each builder takes the catalog graph and the site's absolute ``Urls`` and return
 """
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,31 +31,29 @@ class Exports:
         entities = self.graph.catalog.entities
         return [entities[kind.folder][i] for kind in EMBEDDABLE for i in sorted(entities[kind.folder])]
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> Iterator[tuple[str, str]]:
+        """(path, text) for every export; a generator, so a large catalog is never all in memory."""
         graph, urls, catalog = self.graph, self.urls, self.graph.catalog
-        files = {
-            api.CATALOG: _json(api.catalog_document(graph, urls)),
-            api.SCHEMA: _json(api.catalog_schema(urls)),
-            api.CSV: api.catalog_csv(graph, urls),
-        }
+        yield api.CATALOG, _json(api.catalog_document(graph, urls))
+        yield api.SCHEMA, _json(api.catalog_schema(urls))
+        yield api.CSV, api.catalog_csv(graph, urls)
         for credential in catalog.credentials.values():
-            files[api.credential_path(credential)] = _json(api.credential_document(graph, urls, credential))
-            files[openbadges.achievement_path(credential)] = _json(
-                openbadges.achievement(graph, urls, credential))
-            files[openbadges.badge_class_path(credential)] = _json(
-                openbadges.badge_class(graph, urls, credential))
-            files[ctdl.path(credential)] = _json(ctdl.credential(graph, urls, credential))
+            yield api.credential_path(credential), _json(api.credential_document(graph, urls, credential))
+            yield (openbadges.achievement_path(credential),
+                   _json(openbadges.achievement(graph, urls, credential)))
+            yield (openbadges.badge_class_path(credential),
+                   _json(openbadges.badge_class(graph, urls, credential)))
+            yield ctdl.path(credential), _json(ctdl.credential(graph, urls, credential))
         for issuer in catalog.issuers.values():
-            files[openbadges.profile_path(issuer)] = _json(openbadges.profile(catalog, urls, issuer))
-            files[openbadges.issuer_v2_path(issuer)] = _json(openbadges.issuer_v2(catalog, urls, issuer))
+            yield openbadges.profile_path(issuer), _json(openbadges.profile(catalog, urls, issuer))
+            yield openbadges.issuer_v2_path(issuer), _json(openbadges.issuer_v2(catalog, urls, issuer))
         for stack in catalog.stacks.values():
-            files[ctdl.path(stack)] = _json(ctdl.stack(graph, urls, stack))
+            yield ctdl.path(stack), _json(ctdl.stack(graph, urls, stack))
         for pathway in catalog.pathways.values():
-            files[ctdl.path(pathway)] = _json(ctdl.pathway(graph, urls, pathway))
+            yield ctdl.path(pathway), _json(ctdl.pathway(graph, urls, pathway))
         for entity in self.embeddable():
-            files[oembed_path(entity)] = _json(oembed.oembed(urls, self.site_name, entity))
-        files[OEMBED_LIST] = _json(oembed.oembed_list(urls, self.site_name))
-        return files
+            yield oembed_path(entity), _json(oembed.oembed(urls, self.site_name, entity))
+        yield OEMBED_LIST, _json(oembed.oembed_list(urls, self.site_name))
 
     def snippet(self, entity: Entity) -> str:
         return oembed.entity_snippet(self.urls, entity)
