@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from .browser import serve
 from .conftest import ROOT, run_build, tiny_project
+from .test_retired_page import RETIRED
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +23,7 @@ def catalog_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The tiny site built with site_url set to the address it is served from."""
     project = tiny_project(tmp_path_factory.mktemp("embed-site"))
     shutil.copy(ROOT / "docs" / "embedding.md", project / "docs" / "embedding.md")
+    (project / "catalog" / "credentials" / "old-questions.yml").write_text(RETIRED, encoding="utf-8")
     (project / "site").mkdir()
     with serve(project / "site") as url:
         config = project / "mkdocs.yml"
@@ -74,6 +76,8 @@ def test_embedded_credential_renders_and_resizes(browser: Any, catalog_url: str,
 
 def test_embed_theme_and_hand_picked_list(browser: Any, catalog_url: str) -> None:
     page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(catalog_url + "embed/credentials/asking-questions/?theme=dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.goto(catalog_url + "embed/list/?ids=weighing-evidence,nope,asking-questions&title=Our%20picks")
@@ -82,6 +86,9 @@ def test_embed_theme_and_hand_picked_list(browser: Any, catalog_url: str) -> Non
     href = page.locator(".cc-embed-list li a").first.get_attribute("href")
     assert href == catalog_url + "credentials/weighing-evidence/"
     assert page.evaluate("document.body.dataset.mdColorScheme") != "slate"
+    # The list reads the browse page's small card store, never the full data API.
+    assert catalog_url + "assets/catalog/credentials-store.json" in fetched
+    assert not [url for url in fetched if "/api/" in url]
     page.close()
 
 
@@ -89,6 +96,7 @@ def test_districts_guide_builds_a_list_with_a_live_preview(browser: Any, catalog
     page = browser.new_page()
     page.goto(catalog_url + "embedding/")
     page.get_by_label("Speaking Up").check()
+    expect(page.get_by_label("Old Questions")).to_have_count(0)  # retired: not offered
     page.get_by_label("List title").fill("Our picks")
     expect(page.locator("#cc-embed-snippet")).to_have_value(re.compile("speaking-up"))
     snippet = page.locator("#cc-embed-snippet").input_value()

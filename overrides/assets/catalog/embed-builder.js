@@ -32,17 +32,22 @@
   }
 
   Promise.all([
-    fetch(new URL("api/v1/catalog.json", site), { credentials: "omit" }).then(function (r) { return r.json(); }),
+    fetch(new URL(root.getAttribute("data-store"), location.href), { credentials: "omit" })
+      .then(function (r) { return r.json(); }),
     fetch(new URL("oembed/list.json", site), { credentials: "omit" }).then(function (r) { return r.json(); })
   ]).then(function (loaded) {
     template = loaded[1].html;
-    loaded[0].credentials.forEach(function (credential) {
+    var store = loaded[0];
+    var retired = {};
+    store.retired.forEach(function (n) { retired[n] = true; });
+    store.ids.forEach(function (id, n) {
+      if (retired[n]) return;
       var label = document.createElement("label");
       var box = document.createElement("input");
       box.type = "checkbox";
-      box.value = credential.id;
+      box.value = id;
       label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + credential.title));
+      label.appendChild(document.createTextNode(" " + store.titles[n]));
       choices.appendChild(label);
       choices.appendChild(document.createElement("br"));
     });

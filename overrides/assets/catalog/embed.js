@@ -22,18 +22,17 @@
         if (!response.ok) throw new Error(response.status);
         return response.json();
       })
-      .then(function (catalog) {
-        var byId = {};
-        catalog.credentials.forEach(function (credential) { byId[credential.id] = credential; });
-        var found = ids.filter(function (id) { return byId[id]; });
+      .then(function (store) {
+        var slot = {};
+        store.ids.forEach(function (id, n) { slot[id] = n; });
+        var found = ids.filter(function (id) { return id in slot; });
         found.forEach(function (id) {
-          var credential = byId[id];
           var item = document.createElement("li");
           var link = document.createElement("a");
           link.href = new URL("credentials/" + id + "/", site).href;
-          link.textContent = credential.title;
+          link.textContent = store.titles[slot[id]];
           item.appendChild(link);
-          item.appendChild(document.createTextNode(": " + credential.summary));
+          item.appendChild(document.createTextNode(": " + store.summaries[slot[id]]));
           items.appendChild(item);
         });
         status.textContent = found.length ? "" : "No credentials chosen yet.";
