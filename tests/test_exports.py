@@ -12,6 +12,7 @@ from jsonschema import Draft201909Validator, Draft202012Validator
 from mkdocs.exceptions import Abort, PluginError
 from pyld import jsonld
 
+from credential_catalog.exports import FOLDERS
 from credential_catalog.exports.schemaorg import script_json
 
 from .conftest import run_build, tiny_project
@@ -233,3 +234,13 @@ def test_embed_pages_stay_out_of_search(site: Path) -> None:
 def test_recognizer_embed_shows_worth(site: Path) -> None:
     embed = (site / "embed" / "recognizers" / "example-district" / "index.html").read_text()
     assert "Asking Questions" in embed and "One salary step" in embed and "Speaking Up" not in embed
+
+
+def test_every_published_data_file_lies_in_a_reserved_folder(site: Path) -> None:
+    data = [path.relative_to(site).as_posix() for path in site.rglob("*")
+            if path.is_file() and path.suffix in (".json", ".csv")]
+    outside = [path for path in data
+               if not path.startswith((*FOLDERS, "assets/", "search/"))]
+    assert outside == []
+    assert {path.split("/")[0] + "/" for path in data} >= set(FOLDERS) - {"embed/"}
+    assert (site / "embed" / "credentials" / "asking-questions" / "index.html").is_file()

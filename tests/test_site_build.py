@@ -137,3 +137,20 @@ def test_links_to_anchors_on_generated_pages_are_checked(tiny: Path) -> None:
     guide.write_text("See [nothing](credentials/asking-questions.md#no-such-heading).\n")
     with pytest.raises(Abort):
         run_build(tiny)
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("credentials/index.md", "docs/credentials/index.md clashes with a page the catalog generates"),
+    ("api/v1/catalog.json", "docs/api/v1/catalog.json would be written to api/v1/catalog.json"),
+    ("embed/credentials/speaking-up/index.md", "where the catalog publishes its own files"),
+])
+def test_a_docs_file_where_the_catalog_writes_fails_the_build(
+        tiny: Path, built: Path, path: str, message: str, caplog: pytest.LogCaptureFixture) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    clash = tiny / "docs" / path
+    clash.parent.mkdir(parents=True, exist_ok=True)
+    clash.write_text("{}\n" if path.endswith(".json") else "# Mine\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        run_build(tiny)
+    assert message in caplog.text
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before

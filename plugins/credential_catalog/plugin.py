@@ -24,7 +24,7 @@ from .background import Background
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
-from .exports import Exports
+from .exports import FOLDERS, Exports
 from .exports.urls import Urls
 from .graph import Graph, build_graph
 from .loader import load_catalog
@@ -33,7 +33,7 @@ from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .publish import Source, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
-from .search import browse_files
+from .search import INDEX_DIR, STORE_URI, browse_files
 
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 """lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
@@ -114,18 +114,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        self._check_clashes(files, config)
         for spec in self.specs.values():
-            if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(f"docs/{spec.src_uri} clashes with a page the catalog generates")
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown(),
                                   inclusion=inclusion)
             if spec.source is not None:
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
-        for spec in self.embeds:
-            if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(f"docs/{spec.src_uri} clashes with a page the catalog generates")
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
         return files
@@ -203,6 +199,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             server.watch(self.config.catalog_dir)
             server.builder = _keep_serving(server.builder)
         return server
+
+    def _check_clashes(self, files: Files, config: MkDocsConfig) -> None:
+        pages = {spec.src_uri for spec in self.specs.values()}
+        written = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
+        for file in files:
+            if file.src_uri in pages:
+                raise PluginError(f"docs/{file.src_uri} clashes with a page the catalog generates")
+            if file.src_dir == config.docs_dir and file.dest_uri.startswith(written):
+                raise PluginError(f"docs/{file.src_uri} would be written to {file.dest_uri}, "
+                                  "where the catalog publishes its own files; move it")
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
