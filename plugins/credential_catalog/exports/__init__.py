@@ -15,7 +15,7 @@ from . import api, ctdl, oembed, openbadges, schemaorg
 from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
 
 EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
-FOLDERS = ("api/", "ctdl/", "embed/", "oembed/", "openbadges/")
+FOLDERS = (api.PREFIX, "ctdl/", "embed/", "oembed/", "openbadges/")
 """Every export and embed page is written under one of these folders of the site."""
 
 
