@@ -1,12 +1,13 @@
 """Integration: build the tiny fixture site with MkDocs and read the HTML it wrote."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import run_build
+from .conftest import ROOT, run_build
 
 
 def page(site: Path, url: str) -> str:
@@ -113,15 +114,18 @@ def test_invalid_catalog_fails_and_keeps_previous_site(tiny: Path, built: Path) 
     assert not list(tiny.glob(".site-staging-*"))
 
 
-def test_template_error_keeps_previous_site(tiny: Path, built: Path) -> None:
+@pytest.mark.parametrize(("template", "text"), [
+    ("stack.html", '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}'),
+    # Embed pages are rendered by a forked process: its failure must fail the build too.
+    ("partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}"),
+])
+def test_template_error_keeps_previous_site(tiny: Path, built: Path, template: str, text: str) -> None:
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    overrides = tiny / "overrides"
-    overrides.mkdir()
-    (overrides / "stack.html").write_text(
-        '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}')
+    shutil.copytree(ROOT / "overrides", tiny / "overrides")
+    (tiny / "overrides" / template).write_text(text)
     config = (tiny / "mkdocs.yml").read_text()
     (tiny / "mkdocs.yml").write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config))
-    with pytest.raises(Exception):  # noqa: B017 - any failure must leave site/ alone
+    with pytest.raises(Exception, match="nope"):  # any failure must leave site/ alone
         run_build(tiny)
     after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     assert after == before
