@@ -38,7 +38,7 @@ NODE = shutil.which("node") or "node"  # make test installs Debian's npm, and wi
 QUERIES = [
     "my students don't listen to each other", "project work", "research skills", "feedback",
     "collab", "reserch", "listning", "students give each other feedback", "presentation audience",
-    "the", "zzzxqv",
+    "the", "zzzxqv", "mindfuln", "listenin reflectio", "persuasiv",
 ]
 NEEDS = {
     "my students don't listen to each other": {"active-listening"},
@@ -137,6 +137,24 @@ def test_typos_are_tolerated_after_the_first_two_letters(real_catalog: Catalog) 
         top = sharded_search(header, shards.__getitem__, typo)[0]
         assert ids[int(top.ref)] == "active-listening", typo
     assert not sharded_search(header, shards.__getitem__, "ilstening")
+
+
+def test_a_word_being_typed_keeps_finding_its_credentials(real_catalog: Catalog) -> None:
+    header, shards = shard(build_index(ordered(real_catalog)), size=300)
+    ids = [c.id for c in ordered(real_catalog)]
+
+    def found(text: str) -> list[str]:
+        return [ids[int(hit.ref)] for hit in sharded_search(header, shards.__getitem__, text)]
+
+    for word in ("listening", "mindfulness"):
+        whole = found(word)
+        assert whole
+        for end in range(6, len(word)):
+            partial = found(word[:end])
+            assert partial[0] == whole[0] and set(whole) <= set(partial), word[:end]
+    for typed, wanted in (("reflectio", "practicing-reflection"), ("persuasiv", "persuasive-presenting"),
+                          ("listenign", "active-listening")):
+        assert found(typed)[0] == wanted, typed
 
 
 def test_lunr_js_is_taken_from_mkdocs(real_site: Path) -> None:

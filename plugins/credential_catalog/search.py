@@ -157,7 +157,8 @@ def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[
 def needed_keys(text: str) -> set[str]:
     """The shard keys a query needs. A prefix clause (three letters or more) and a typo clause
     keep the first two letters, so typos are tolerated after them."""
-    return {shard_key(clause["term"]) for clause in query_clauses(text)}
+    return {shard_key(term) for clause in query_clauses(text)
+            for term in clause.get("anyOf", [clause["term"]])}
 
 
 def shards_for(header: dict[str, Any], keys: set[str]) -> list[int]:
@@ -202,11 +203,20 @@ def _undeltas(deltas: list[int]) -> list[int]:
     return out
 
 
+PREFIX_STEM = 4
+"""The shortest prefix of a typed word that is tried as a stem."""
+PREFIX_DROP = 3
+"""How many letters of a typed word its prefix stems may lack."""
+
+
 def query_clauses(text: str) -> list[dict[str, Any]]:
     """The clauses browse.js builds for what a visitor typed: exact, prefix and typo-tolerant.
 
     Each word is trimmed, stop words dropped and stemmed for the exact clause; the typed form is
     also matched as a prefix (a word still being typed) and the stem within one edit (a typo).
+    The index holds stems, which can be shorter than a word being typed ("mindfu" on the way to
+    "mindful", stem "mind"), so a clause also lists the word's last few prefixes and their stems,
+    longest first: :func:`search` uses the first that is a term of the index.
     """
     clauses: list[dict[str, Any]] = []
     for token in Tokenizer(text):
@@ -218,6 +228,13 @@ def query_clauses(text: str) -> list[dict[str, Any]]:
         clauses.append({"term": stem, "boost": 10})
         if len(word) >= 3:
             clauses.append({"term": word, "boost": 3, "wildcard": "trailing"})
+        partial: list[str] = []
+        for end in range(len(word) - 1, max(PREFIX_STEM, len(word) - PREFIX_DROP) - 1, -1):
+            for term in (word[:end], _stem(word[:end])):
+                if term not in partial and term != stem:
+                    partial.append(term)
+        if partial:
+            clauses.append({"term": partial[0], "anyOf": partial, "boost": 2})
         if len(stem) >= 5:
             clauses.append({"term": stem, "boost": 1, "editDistance": 1})
     return clauses
@@ -229,8 +246,13 @@ def search(index: Index, text: str) -> list[Hit]:
         return []
     query = index.create_query()
     for clause in clauses:
+        term = clause["term"]
+        if "anyOf" in clause:
+            term = next((t for t in clause["anyOf"] if t in index.inverted_index), None)
+            if term is None:
+                continue
         wildcard = Query.WILDCARD_TRAILING if clause.get("wildcard") else Query.WILDCARD_NONE
-        query.term(clause["term"], use_pipeline=False, boost=clause["boost"], wildcard=wildcard,
+        query.term(term, use_pipeline=False, boost=clause["boost"], wildcard=wildcard,
                    edit_distance=clause.get("editDistance", 0))
     return [Hit(match["ref"], match["score"]) for match in index.query(query)]
 

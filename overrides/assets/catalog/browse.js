@@ -53,7 +53,9 @@
     return numbers.sort(function (a, b) { return a - b; });
   }
 
-  /* The same clauses as search.py's query_clauses: exact stem, typed prefix, stem within one edit. */
+  /* The same clauses as search.py's query_clauses: exact stem, typed prefix, the longest of the
+   * typed word's last few prefixes and their stems that the index holds (it holds "mind" for
+   * "mindful", which "mindfu*" misses), and the stem within one edit. */
   function clauses(lunr, text) {
     var out = [];
     lunr.tokenizer(text).forEach(function (token) {
@@ -63,6 +65,14 @@
       var stem = lunr.stemmer(kept.clone()).toString();
       out.push({ term: stem, boost: 10 });
       if (word.length >= 3) out.push({ term: word, boost: 3, wildcard: "trailing" });
+      var partial = [];
+      for (var end = word.length - 1; end >= Math.max(4, word.length - 3); end--) {
+        var prefix = word.slice(0, end);
+        [prefix, lunr.stemmer(new lunr.Token(prefix, {})).toString()].forEach(function (term) {
+          if (partial.indexOf(term) < 0 && term !== stem) partial.push(term);
+        });
+      }
+      if (partial.length) out.push({ term: partial[0], anyOf: partial, boost: 2 });
       if (stem.length >= 5) out.push({ term: stem, boost: 1, editDistance: 1 });
     });
     return out;
@@ -71,7 +81,9 @@
   function neededKeys(lunr, text) {
     var keys = [];
     clauses(lunr, text).forEach(function (c) {
-      if (keys.indexOf(shardKey(c.term)) < 0) keys.push(shardKey(c.term));
+      (c.anyOf || [c.term]).forEach(function (term) {
+        if (keys.indexOf(shardKey(term)) < 0) keys.push(shardKey(term));
+      });
     });
     return keys.sort();
   }
@@ -81,10 +93,17 @@
     if (!wanted.length) return [];
     return index.query(function (query) {
       wanted.forEach(function (c) {
+        var term = c.term;
+        if (c.anyOf) {
+          term = c.anyOf.filter(function (t) {
+            return Object.prototype.hasOwnProperty.call(index.invertedIndex, t);
+          })[0];
+          if (term === undefined) return;
+        }
         var options = { usePipeline: false, boost: c.boost };
         if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
         if (c.editDistance) options.editDistance = c.editDistance;
-        query.term(c.term, options);
+        query.term(term, options);
       });
     }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
   }
