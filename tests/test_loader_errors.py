@@ -135,6 +135,14 @@ def test_invalid_file_names(tiny: Path, write: Write) -> None:
     assert len(found) == 2
 
 
+def test_index_is_not_an_id(tiny: Path, write: Write) -> None:
+    source = (tiny / "catalog" / "stacks" / "inquiry.yml").read_text(encoding="utf-8")
+    write("stacks/index.yml", source)
+    assert problems(tiny) == [
+        "catalog/stacks/index.yml:1:1: id: the id 'index' is kept for the page listing every "
+        "entity in stacks/: choose another file name"]
+
+
 def test_unknown_folder(tiny: Path, write: Write) -> None:
     write("stack/extra.yml", "title: x\n")
     [problem] = problems(tiny)

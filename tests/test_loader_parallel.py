@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from credential_catalog import loader
+from credential_catalog import background, loader
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +44,7 @@ def test_parallel_load_matches_serial(tmp_path: Path, monkeypatch: pytest.Monkey
     serial, serial_problems = loader.read_catalog(root)
     monkeypatch.setattr(loader, "PARALLEL_FILES", 1)
     # Other tests' servers may leave threads running; this run must still take the worker path.
-    monkeypatch.setattr(loader.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
     pools: list[object] = []
     real_pool = loader.ProcessPoolExecutor
     monkeypatch.setattr(loader, "ProcessPoolExecutor",

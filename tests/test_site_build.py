@@ -1,11 +1,15 @@
 """Integration: build the tiny fixture site with MkDocs and read the HTML it wrote."""
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+
+from credential_catalog import background, plugin
+from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
 from .conftest import ROOT, run_build
 
@@ -114,19 +118,35 @@ def test_invalid_catalog_fails_and_keeps_previous_site(tiny: Path, built: Path) 
     assert not list(tiny.glob(".site-staging-*"))
 
 
-@pytest.mark.parametrize(("template", "text"), [
-    ("stack.html", '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}'),
-    # Embed pages are rendered by a forked process: its failure must fail the build too.
-    ("partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}"),
+@pytest.mark.parametrize(("template", "text", "forked"), [
+    ("stack.html", '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}',
+     False),
+    # Embed pages are rendered by the forked writer: its failure fails the build and names the template.
+    ("partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}", True),
 ])
-def test_template_error_keeps_previous_site(tiny: Path, built: Path, template: str, text: str) -> None:
+def test_template_error_keeps_previous_site(
+        tiny: Path, built: Path, template: str, text: str, forked: bool,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     shutil.copytree(ROOT / "overrides", tiny / "overrides")
     (tiny / "overrides" / template).write_text(text)
     config = (tiny / "mkdocs.yml").read_text()
     (tiny / "mkdocs.yml").write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config))
-    with pytest.raises(Exception, match="nope"):  # any failure must leave site/ alone
+    # Browser tests' servers may leave threads running; the writer must still fork here.
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    started: list[bool] = []
+
+    def writer(*args: object) -> background.Background[int]:
+        started.append((job := background.Background[int](*args)).forked)
+        return job
+
+    monkeypatch.setattr(plugin, "Background", writer)
+    with pytest.raises(Exception) as failure:  # any failure must leave site/ alone
         run_build(tiny)
+    assert "nope" in caplog.text + str(failure.value)
+    if forked:
+        assert started == [True]
+        assert f"overrides/{template}" in caplog.text
     after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     assert after == before
 
@@ -144,7 +164,10 @@ def test_links_to_anchors_on_generated_pages_are_checked(tiny: Path) -> None:
 
 
 @pytest.mark.parametrize(("path", "message"), [
-    ("credentials/index.md", "docs/credentials/index.md clashes with a page the catalog generates"),
+    ("credentials/index.md", "docs/credentials/index.md would be written to credentials/index.html, "
+                             "where the catalog writes its page credentials/index.md"),
+    ("credentials.md", "docs/credentials.md would be written to credentials/index.html"),
+    ("stacks/inquiry/index.md", "where the catalog writes its page stacks/inquiry.md"),
     ("api/v1/catalog.json", "docs/api/v1/catalog.json would be written to api/v1/catalog.json"),
     ("embed/credentials/speaking-up/index.md", "where the catalog publishes its own files"),
 ])
@@ -158,3 +181,26 @@ def test_a_docs_file_where_the_catalog_writes_fails_the_build(
         run_build(tiny)
     assert message in caplog.text
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+
+
+def test_a_title_outside_the_basic_plane_keeps_its_page(tiny: Path) -> None:
+    source = tiny / "catalog" / "credentials" / "asking-questions.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("title: Asking Questions", "title: Asking Questions 🙋 \U0001d465", 1),
+                      encoding="utf-8")
+    html = page(run_build(tiny), "credentials/asking-questions")
+    assert "<title>Asking Questions 🙋 \U0001d465" in html
+    assert 'type="application/ld+json"' in html
+
+
+def test_an_empty_catalog_builds_with_a_searchable_empty_index(tiny: Path) -> None:
+    shutil.rmtree(tiny / "catalog")
+    (tiny / "catalog").mkdir()
+    site = run_build(tiny)
+    assert "<h1" in page(site, "credentials")
+    header = json.loads((site / STORE_URI).read_text(encoding="utf-8"))["search"]
+
+    def load(number: int) -> dict[str, object]:
+        return json.loads((site / INDEX_DIR / f"{number}.json").read_text(encoding="utf-8"))
+
+    assert sharded_search(header, load, "listening") == []

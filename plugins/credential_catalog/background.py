@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -15,11 +16,25 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 
+class BackgroundError(RuntimeError):
+    """The function failed in the forked process; the message holds the child's traceback."""
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Forking is safe only without other threads (`mkdocs serve` runs some), and only pays on
+    more than one core."""
+    return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
+
+
 def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         send.send((True, function(*args)))
-    except BaseException as exc:  # reported to the parent, which raises it
-        send.send((False, f"{type(exc).__name__}: {exc}"))
+    except BaseException:  # reported to the parent, which raises it
+        send.send((False, traceback.format_exc()))
     finally:
         send.close()
 
@@ -27,8 +42,7 @@ def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]
 class Background(Generic[T]):
     def __init__(self, function: Callable[..., T], *args: Any) -> None:
         self._process: Any = None
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        if sys.platform.startswith("linux") and cores > 1 and threading.active_count() == 1:
+        if can_fork():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(send, function, args), daemon=True)
@@ -37,13 +51,22 @@ class Background(Generic[T]):
         else:
             self._value = function(*args)
 
+    @property
+    def forked(self) -> bool:
+        return self._process is not None
+
     def result(self) -> T:
         if self._process is not None:
-            ok, value = self._receive.recv()  # before join: a large result fills the pipe
-            self._process.join()
-            self._process = None
+            try:
+                ok, value = self._receive.recv()  # before join: a large result fills the pipe
+            except EOFError:
+                ok, value = False, f"the process ended without a result (exit code {self._process.exitcode})"
+            finally:
+                self._receive.close()
+                self._process.join()
+                self._process = None
             if not ok:
-                raise RuntimeError(f"background work failed: {value}")
+                raise BackgroundError(value)
             self._value = value
         return self._value
 
@@ -51,4 +74,5 @@ class Background(Generic[T]):
         if self._process is not None:
             self._process.terminate()
             self._process.join()
+            self._receive.close()
             self._process = None

@@ -3,12 +3,9 @@
 All problems are collected in one pass and raised together as a :class:`CatalogError`.
 """
 
-import difflib
 import gc
 import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
@@ -20,9 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import references
+from .background import can_fork, cores
 from .catalog import Catalog, Source
 from .models import KIND_BY_FOLDER, Entity, is_valid_id
-from .problems import CatalogError, Problem, format_path
+from .problems import CatalogError, Problem, format_path, suggest
 from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -40,11 +38,6 @@ class _Pending:
     entity_id: str
     path: Path
     display: str
-
-
-def suggest(value: str, choices: Any) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
 
 
 def _display(path: Path, root: Path) -> str:
@@ -103,6 +96,9 @@ def _model_in(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
+
+
+RESERVED_ID = "index"
 
 
 def load_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
@@ -183,6 +179,9 @@ def _check_file(
     if not is_valid_id(entity_id):
         return [Problem(display, 1, 1, "id", f"file name {entity_id!r} is not a valid id: use "
                         "lowercase ASCII letters, digits and single hyphens, like 'mapping-facts'")]
+    if entity_id == RESERVED_ID:
+        return [Problem(display, 1, 1, "id", f"the id {RESERVED_ID!r} is kept for the page listing "
+                        f"every entity in {folder}/: choose another file name")]
     claimed_by = claims.setdefault((folder, entity_id), display)
     if claimed_by != display:
         return [Problem(display, 1, 1, "id", f"id {entity_id!r} is already used by {claimed_by}")]
@@ -204,14 +203,11 @@ def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:
 
 def _parse_all(paths: list[Path], max_bytes: int) -> Generator[Parsed, None, None]:
     """Parsed files in the order of ``paths``; the caller validates each while workers parse on."""
-    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    # Forking is safe only without other threads (mkdocs serve runs some): stay serial then.
-    if (len(paths) < PARALLEL_FILES or (workers or 1) < 2 or not sys.platform.startswith("linux")
-            or threading.active_count() > 1):
+    if len(paths) < PARALLEL_FILES or not can_fork():
         yield from (_parse(path, max_bytes) for path in paths)
         return
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork")) as pool:
         for results in pool.map(_parse_chunk, chunks, repeat(max_bytes)):
             yield from results
 

@@ -57,7 +57,8 @@ class PageSpec:
         return meta
 
     def markdown(self) -> str:
-        front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in self.meta().items())
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                           for key, value in self.meta().items())
         return f"---\n{front}\n---\n"
 
 

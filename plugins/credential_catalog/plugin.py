@@ -12,7 +12,7 @@ import mkdocs.contrib.search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
-from .background import Background
+from .background import Background, BackgroundError
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
@@ -46,6 +46,14 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def _relative_or_none(path: Path, start: str) -> str | None:
+    """``path`` relative to ``start`` for an edit link, or None on another drive."""
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:
+        return None
 
 
 def _keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
@@ -114,13 +122,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        self._check_clashes(files, config)
+        generated = []
         for spec in self.specs.values():
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content=spec.markdown(),
                                   inclusion=inclusion)
             if spec.source is not None:
-                file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
+                file.edit_uri = _relative_or_none(spec.source, config.docs_dir)
+            generated.append(file)
+        self._check_clashes(files, generated, config)
+        for file in generated:
             files.append(file)
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.env = prepare(config.theme.get_env())
@@ -165,23 +176,34 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
         return context
 
+    # Priority 100: before any other plugin looks at the finished site.
+    @event_priority(100)
+    def _wait_for_side_files(self, *, config: MkDocsConfig) -> None:
+        if self.side_files is None:
+            return
+        waited = time.monotonic()
+        try:
+            count = self.side_files.result()
+        except BackgroundError as exc:
+            raise PluginError(f"writing the catalog's data files and embed pages failed:\n{exc}") from None
+        finally:
+            self.side_files = None
+        log.debug(f"catalog: {count} data files and embed pages written "
+                  f"(waited {time.monotonic() - waited:.2f} s for them)")
+
     # Priority -100: after every other plugin has written into the staging folder.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _swap_in_site(self, *, config: MkDocsConfig) -> None:
         if self.output is None:
             return
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if config.strict and self.warnings.count:
             return  # MkDocs aborts next; on_build_error discards the staging folder.
-        if self.side_files is not None:
-            waited = time.monotonic()
-            count = self.side_files.result()
-            self.side_files = None
-            log.debug(f"catalog: {count} data files and embed pages written "
-                      f"(waited {time.monotonic() - waited:.2f} s for them)")
         self.output.commit()
         config.site_dir = str(self.output.target)
         self.output = None
+
+    on_post_build = CombinedEvent(_wait_for_side_files, _swap_in_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -200,13 +222,19 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             server.builder = _keep_serving(server.builder)
         return server
 
-    def _check_clashes(self, files: Files, config: MkDocsConfig) -> None:
-        pages = {spec.src_uri for spec in self.specs.values()}
-        written = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
+    def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
+        ours = {file.dest_uri: file.src_uri for file in generated}
+        if len(ours) < len(generated):
+            raise PluginError("two catalog pages would be written to the same address")
+        reserved = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
         for file in files:
-            if file.src_uri in pages:
-                raise PluginError(f"docs/{file.src_uri} clashes with a page the catalog generates")
-            if file.src_dir == config.docs_dir and file.dest_uri.startswith(written):
+            if file.src_dir != config.docs_dir:
+                continue
+            if file.dest_uri in ours:
+                raise PluginError(f"docs/{file.src_uri} would be written to {file.dest_uri}, "
+                                  f"where the catalog writes its page {ours[file.dest_uri]}; "
+                                  "rename or move it")
+            if file.dest_uri.startswith(reserved):
                 raise PluginError(f"docs/{file.src_uri} would be written to {file.dest_uri}, "
                                   "where the catalog publishes its own files; move it")
 

@@ -1,7 +1,9 @@
 """Validation problems, each pinned to a file, line and column."""
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -39,3 +41,9 @@ def format_path(path: Iterable[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def suggest(value: str, choices: Any) -> str:
+    """A " (did you mean 'x'?)" hint for a misspelt name, or nothing."""
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""

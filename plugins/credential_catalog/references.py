@@ -1,6 +1,5 @@
 """Checks across files: references resolve, pathways have no cycles, nothing contradicts."""
 
-import difflib
 from collections.abc import Collection, Iterator
 from typing import Any
 
@@ -8,7 +7,7 @@ from pydantic import BaseModel
 
 from .catalog import Catalog
 from .models import KINDS, Credential, Entity, Pathway
-from .problems import Problem, format_path
+from .problems import Problem, format_path, suggest
 
 # For each kind: which fields hold ids of which kind ("*" = every item of a list).
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -74,9 +73,7 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
             for path, target, value in references(entity):
                 targets = catalog.entities[target]
                 if value not in targets and (target, value) not in known:
-                    match = difflib.get_close_matches(value, list(targets), n=1, cutoff=0.6)
-                    hint = f" (did you mean {match[0]!r}?)" if match else ""
-                    report(entity, path, f"unknown {SINGULAR[target]} {value!r}{hint}")
+                    report(entity, path, f"unknown {SINGULAR[target]} {value!r}{suggest(value, targets)}")
                 elif target == "credentials" and value == entity.id and kind == "credentials":
                     report(entity, path, "a credential cannot refer to itself")
             for path, message in _duplicates(entity):

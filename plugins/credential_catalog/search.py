@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from lunr import lunr
+from lunr import __TARGET_JS_VERSION__, lunr
 from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query
@@ -89,6 +89,9 @@ def shard_key(term: str) -> str:
 
 def build_index(credentials: list[Credential]) -> dict[str, Any]:
     """lunr's own serialization of the credentials' index (scores not yet rounded)."""
+    if not credentials:  # lunr cannot build an index of nothing
+        return {"version": __TARGET_JS_VERSION__, "fields": list(FIELD_BOOSTS), "fieldVectors": [],
+                "invertedIndex": [], "pipeline": ["stemmer"]}
     fields = [{"field_name": name, "boost": boost} for name, boost in FIELD_BOOSTS.items()]
     return lunr("ref", fields, [document(c, i) for i, c in enumerate(credentials)],
                 builder=_builder()).serialize()
@@ -149,6 +152,8 @@ def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[
             count += len(docs)
         shards[-1]["terms"].append(term)
         shards[-1]["postings"].append(per_field)
+    if not shards:  # an empty catalog: one empty shard, so that every query finds nothing
+        shards, firsts = [{"terms": [], "postings": []}], [""]
     header = {"version": serialized["version"], "fields": fields,
               "pipeline": serialized["pipeline"], "shards": firsts}
     return header, shards
