@@ -16,6 +16,6 @@ def write_files(site_dir: Path, sources: Iterable[Source]) -> int:
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(text, encoding="utf-8", newline="")
             count += 1
     return count
