@@ -14,6 +14,7 @@ from pyld import jsonld
 
 from credential_catalog.exports import FOLDERS
 from credential_catalog.exports.schemaorg import script_json
+from credential_catalog.exports.urls import Urls
 
 from .conftest import run_build, tiny_project
 
@@ -244,3 +245,14 @@ def test_every_published_data_file_lies_in_a_reserved_folder(site: Path) -> None
     assert outside == []
     assert all(any(path.startswith(folder) for path in data) for folder in FOLDERS if folder != "embed/")
     assert (site / "embed" / "credentials" / "asking-questions" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("site_url", "origin"), [
+    ("http://127.0.0.1:8000/", "http://127.0.0.1:8000"),
+    ("https://Example.org:443/catalog/", "https://example.org"),
+    ("HTTP://example.org:80/", "http://example.org"),
+    ("https://example.org:8443/x/", "https://example.org:8443"),
+    ("http://[::1]:8000/", "http://[::1]:8000"),
+])
+def test_origin_is_written_as_browsers_report_it(site_url: str, origin: str) -> None:
+    assert Urls.from_site_url(site_url).origin == origin

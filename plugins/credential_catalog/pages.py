@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .models import Entity
+from .models import Credential, Entity, Pathway, Recognizer, Stack
 
 SECTIONS: dict[str, str] = {
     "credentials": "Credentials",
@@ -29,7 +29,8 @@ TEMPLATES: dict[str, str] = {
 }
 INDEX_TEMPLATE = "catalog-index.html"
 EMBED_TEMPLATE = "embed.html"
-EMBED_FOLDERS = ("credentials", "stacks", "pathways", "recognizers")
+EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
+EMBED_LIST_TITLE = "Recommended micro-credentials"
 INDEX_TEMPLATES: dict[str, str] = {"credentials": "credential-browse.html"}
 PLANNING_URI = "planning/index.md"
 
@@ -44,7 +45,6 @@ class PageSpec:
     entity: Entity | None = None
     source: Path | None = None
     in_nav: bool = False
-    searchable: bool = True
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def meta(self) -> dict[str, Any]:
@@ -52,8 +52,6 @@ class PageSpec:
         meta: dict[str, Any] = {
             "title": html.escape(self.title), "description": html.escape(self.description),
             "template": self.template}
-        if not self.searchable:
-            meta["search"] = {"exclude": True}
         return meta
 
     def markdown(self) -> str:
@@ -101,11 +99,11 @@ def embed_specs(catalog: Catalog) -> list[PageSpec]:
     specs = [PageSpec(
         src_uri=f"embed/{folder}/{entity_id}.md", template=EMBED_TEMPLATE,
         title=entity_title(entity), description=_description(entity), kind="embed",
-        entity=entity, searchable=False, context={"section": folder})
-        for folder in EMBED_FOLDERS
+        entity=entity, context={"section": folder})
+        for folder in (kind.folder for kind in EMBEDDABLE)
         for entity_id, entity in sorted(catalog.entities[folder].items())]
     specs.append(PageSpec(
-        src_uri="embed/list/index.md", template=EMBED_TEMPLATE, title="Recommended micro-credentials",
+        src_uri="embed/list/index.md", template=EMBED_TEMPLATE, title=EMBED_LIST_TITLE,
         description="A hand-picked list of educator micro-credentials", kind="embed",
-        searchable=False, context={"section": "list"}))
+        context={"section": "list"}))
     return specs

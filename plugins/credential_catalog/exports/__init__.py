@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..graph import Graph
-from ..models import Credential, Entity, Pathway, Recognizer, Stack
+from ..models import Credential, Entity
+from ..pages import EMBEDDABLE
 from . import api, ctdl, oembed, openbadges, schemaorg
 from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
 
-EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
 FOLDERS = (api.PREFIX, "ctdl/", "embed/", "oembed/", "openbadges/")
 """Every export and embed page is written under one of these folders of the site."""
 

@@ -9,6 +9,7 @@ from pydantic.json_schema import models_json_schema
 from ..catalog import Catalog
 from ..graph import Graph
 from ..models import ID_PATTERN, KINDS, Credential, Entity
+from ..schema import SCHEMA_DIALECT
 from .urls import Urls
 
 PREFIX = "api/v1/"
@@ -16,7 +17,6 @@ CATALOG = PREFIX + "catalog.json"
 SCHEMA = PREFIX + "catalog.schema.json"
 CSV = PREFIX + "catalog.csv"
 CSV_COLUMNS = ("id", "title", "category", "stacks", "pathways", "standards", "estimated_hours", "url")
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def credential_path(credential: Credential) -> str:

@@ -5,7 +5,7 @@ from html import escape
 from typing import Any
 
 from ..models import Entity
-from ..pages import entity_title
+from ..pages import EMBED_LIST_TITLE, entity_title
 from .urls import EMBED_LIST, Urls
 
 MESSAGE_TYPE = "credential-catalog:resize"
@@ -40,12 +40,11 @@ def entity_snippet(urls: Urls, entity: Entity) -> str:
     return snippet(urls, urls.embed(entity), f"{entity_title(entity)} (educator micro-credential catalog)")
 
 
-LIST_TITLE = "Recommended micro-credentials"
 
 
 def list_snippet(urls: Urls) -> str:
     """The hand-picked list's snippet with placeholders; the districts' guide fills them in."""
-    return snippet(urls, urls.file(EMBED_LIST) + "?ids=ID&title=TITLE", LIST_TITLE)
+    return snippet(urls, urls.file(EMBED_LIST) + "?ids=ID&title=TITLE", EMBED_LIST_TITLE)
 
 
 def _rich(urls: Urls, site_name: str, title: str, markup: str) -> dict[str, Any]:
@@ -58,4 +57,4 @@ def oembed(urls: Urls, site_name: str, entity: Entity) -> dict[str, Any]:
 
 
 def oembed_list(urls: Urls, site_name: str) -> dict[str, Any]:
-    return _rich(urls, site_name, LIST_TITLE, list_snippet(urls))
+    return _rich(urls, site_name, EMBED_LIST_TITLE, list_snippet(urls))

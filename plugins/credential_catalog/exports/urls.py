@@ -23,8 +23,14 @@ class Urls:
 
     @property
     def origin(self) -> str:
+        """The origin as browsers report it in ``event.origin``: lowercase, no default port."""
         parts = urlsplit(self.base)
-        return f"{parts.scheme}://{parts.netloc}"
+        scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+        if ":" in host:
+            host = f"[{host}]"
+        default = {"http": 80, "https": 443}.get(scheme)
+        port = f":{parts.port}" if parts.port is not None and parts.port != default else ""
+        return f"{scheme}://{host}{port}"
 
     def file(self, path: str) -> str:
         return self.base + path
