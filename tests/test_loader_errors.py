@@ -180,3 +180,13 @@ def test_placeholder_is_refused(tiny: Path) -> None:
     assert problems(tiny) == [
         "catalog/credentials/asking-questions.yml:3:10: summary: replace the TODO placeholder "
         "with real text"]
+
+
+def test_rules_across_fields_point_at_the_field(tiny: Path) -> None:
+    with open(tiny / "catalog" / CRED, "a", encoding="utf-8") as file:
+        file.write("successor: speaking-up\n")
+    last = len((tiny / "catalog" / CRED).read_text(encoding="utf-8").splitlines())
+    edit(tiny, "resources/acme-site.yml", "organization: Acme Institute\n", "")
+    found = problems(tiny)
+    assert f"catalog/{CRED}:{last}:12: successor: only a retired credential names a successor" in found
+    assert "catalog/resources/acme-site.yml:1:1: authors: name its authors or its organization" in found

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from . import references
 from .background import can_fork, cores
 from .catalog import Catalog, Source
-from .models import KIND_BY_FOLDER, Entity, is_valid_id
+from .models import KIND_BY_FOLDER, Entity, FieldError, is_valid_id
 from .problems import CatalogError, Problem, format_path, suggest
 from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 
@@ -56,6 +56,9 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, FieldError):
+            loc = (*loc, cause.field)
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             allowed = _fields_at(kind, loc[:-1])

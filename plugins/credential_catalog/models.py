@@ -37,6 +37,14 @@ def is_valid_id(value: str) -> bool:
     return re.fullmatch(ID_PATTERN, value) is not None
 
 
+class FieldError(ValueError):
+    """A rule that spans fields, reported at the one named (or, if it is absent, its parent)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -73,12 +81,12 @@ class EvidencePart(Model):
     @model_validator(mode="after")
     def _levels_are_usable(self) -> "EvidencePart":
         if not any(level.passing for level in self.scoring_guide):
-            raise ValueError("scoring_guide needs at least one level with passing: true")
+            raise FieldError("scoring_guide", "needs at least one level with passing: true")
         if all(level.passing for level in self.scoring_guide):
-            raise ValueError("scoring_guide needs at least one level with passing: false")
+            raise FieldError("scoring_guide", "needs at least one level with passing: false")
         names = [level.level for level in self.scoring_guide]
         if len(set(names)) != len(names):
-            raise ValueError("scoring_guide levels must have distinct names")
+            raise FieldError("scoring_guide", "levels must have distinct names")
         return self
 
 
@@ -120,7 +128,7 @@ class Credential(Entity):
     @model_validator(mode="after")
     def _status_rules(self) -> "Credential":
         if self.successor and self.status != "retired":
-            raise ValueError("successor is only allowed on a retired credential")
+            raise FieldError("successor", "only a retired credential names a successor")
         return self
 
     @property
@@ -165,13 +173,12 @@ class PathwayStep(Model):
             raise ValueError("a step names either credentials or a pathway, not both or neither")
         if self.choose is not None:
             if not self.credentials:
-                raise ValueError("choose applies to a list of credentials")
+                raise FieldError("choose", "choose applies to a list of credentials")
             if self.choose > len(self.credentials):
-                raise ValueError(
-                    f"choose is {self.choose} but the step lists {len(self.credentials)} credentials"
-                )
+                listed = len(self.credentials)
+                raise FieldError("choose", f"choose is {self.choose} but the step lists {listed} credentials")
         if len(set(self.credentials)) != len(self.credentials):
-            raise ValueError("a step lists the same credential twice")
+            raise FieldError("credentials", "a step lists the same credential twice")
         return self
 
     @property
@@ -275,7 +282,7 @@ class Resource(Entity):
     @model_validator(mode="after")
     def _has_author(self) -> "Resource":
         if not self.authors and not self.organization:
-            raise ValueError("name its authors or its organization")
+            raise FieldError("authors", "name its authors or its organization")
         return self
 
 

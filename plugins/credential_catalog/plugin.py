@@ -31,7 +31,7 @@ from .loader import load_catalog
 from .log import log
 from .pages import PageSpec, embed_specs, page_specs
 from .problems import CatalogError
-from .publish import Source, write_files
+from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
 from .search import INDEX_DIR, STORE_URI, browse_files
 
@@ -146,12 +146,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if self.catalog is None or self.graph is None or not self.config.enabled:
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
-        sources: list[Source] = [lambda: browse_files(catalog, graph).items()]
+        outputs: list[Output] = [lambda: browse_files(catalog, graph).items()]
         if exports is not None:
             env = config.theme.get_env()
-            sources += [exports.files, lambda: embed_pages(
+            outputs += [exports.files, lambda: embed_pages(
                 env, config, nav, self.embeds, lambda page: self._context(page, config))]
-        self.side_files = Background(write_files, Path(config.site_dir), sources)
+        self.side_files = Background(write_files, Path(config.site_dir), outputs)
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,

@@ -3,15 +3,16 @@
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-Source = Callable[[], Iterable[tuple[str, str]]]
+Output = Callable[[], Iterable[tuple[str, str]]]
+"""Something that yields (path in the site, text) pairs to write."""
 
 
-def write_files(site_dir: Path, sources: Iterable[Source]) -> int:
-    """Write every (path, text) each source yields under ``site_dir``; returns how many."""
+def write_files(site_dir: Path, outputs: Iterable[Output]) -> int:
+    """Write every (path, text) each output yields under ``site_dir``; returns how many."""
     count = 0
     made: set[Path] = set()
-    for source in sources:
-        for uri, text in source():
+    for output in outputs:
+        for uri, text in output():
             target = site_dir / uri
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
