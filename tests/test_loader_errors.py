@@ -172,3 +172,13 @@ def test_placeholder_is_refused(tiny: Path) -> None:
     assert problems(tiny) == [
         "catalog/credentials/asking-questions.yml:3:10: summary: replace the TODO placeholder "
         "with real text"]
+
+
+def test_standard_missing_an_audience(tiny: Path) -> None:
+    edit(tiny, "standards/data.yml", "  states:\n    - Offer a statewide data dashboard.\n", "")
+    edit(tiny, "standards/outcomes.yml", "  issuers:\n    - Align credentials with student standards.",
+         "  issuers: []")
+    assert problems(tiny) == [
+        "catalog/standards/data.yml:8:3: recommendations.states: required field is missing",
+        "catalog/standards/outcomes.yml:12:12: recommendations.issuers: List should have at least "
+        "1 item after validation, not 0"]
