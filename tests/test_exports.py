@@ -177,6 +177,22 @@ def test_catalog_json_matches_its_schema_and_credentials_have_files(site: Path) 
     assert one["links"]["pathways"] == [{"pathway": "starter", "step": 2, "requirement": "required"}]
 
 
+def test_standard_recommendations_are_in_the_catalog_data_only(site: Path) -> None:
+    catalog = read_json(site, "api/v1/catalog.json")
+    schema = read_json(site, "api/v1/catalog.schema.json")
+    data = next(s for s in catalog["standards"] if s["id"] == "data")
+    assert data["recommendations"] == {
+        "districts": ["Give teachers several sources of data about their students.",
+                      "Evaluate what professional learning achieves."],
+        "states": ["Offer a statewide data dashboard."],
+        "issuers": ["Ask for student work as evidence."]}
+    assert "recommendations" in schema["$defs"]["Standard"]["required"]
+    del data["recommendations"]["states"]
+    assert not Draft202012Validator(schema).is_valid(catalog)
+    one = (site / "api" / "v1" / "credentials" / "weighing-evidence.json").read_text()
+    assert "recommendations" not in one
+
+
 def test_csv_has_one_row_per_credential(site: Path) -> None:
     with (site / "api" / "v1" / "catalog.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))

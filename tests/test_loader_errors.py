@@ -190,3 +190,13 @@ def test_rules_across_fields_point_at_the_field(tiny: Path) -> None:
     found = problems(tiny)
     assert f"catalog/{CRED}:{last}:12: successor: only a retired credential names a successor" in found
     assert "catalog/resources/acme-site.yml:1:1: authors: name its authors or its organization" in found
+
+
+def test_standard_missing_an_audience(tiny: Path) -> None:
+    edit(tiny, "standards/data.yml", "  states:\n    - Offer a statewide data dashboard.\n", "")
+    edit(tiny, "standards/outcomes.yml", "  issuers:\n    - Align credentials with student standards.",
+         "  issuers: []")
+    assert problems(tiny) == [
+        "catalog/standards/data.yml:8:3: recommendations.states: required field is missing",
+        "catalog/standards/outcomes.yml:12:12: recommendations.issuers: List should have at least "
+        "1 item after validation, not 0"]

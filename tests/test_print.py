@@ -20,3 +20,16 @@ def test_credential_prints_without_navigation(browser: Any, tiny_site: str) -> N
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
     page.close()
+
+
+def test_standard_recommendations_print_with_their_headings(browser: Any, tiny_site: str) -> None:
+    page = browser.new_page()
+    page.goto(tiny_site + "standards/data/")
+    page.emulate_media(media="print")
+    for anchor in ["recommendations", "recommendations-districts", "recommendations-states",
+                   "recommendations-issuers"]:
+        assert page.locator(f"#{anchor}").is_visible(), anchor
+    item = page.locator("ul.cc-recommendations li").first
+    assert item.is_visible()
+    assert item.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    page.close()

@@ -83,6 +83,25 @@ def test_pathway_diagram_and_steps(built: Path) -> None:
     assert "Step 3 (recommended)" in svg
 
 
+def test_standard_page_recommends_per_audience(built: Path) -> None:
+    html = page(built, "standards/data")
+    body = html[html.index('<h2 id="recommendations">'):html.index('<h2 id="credentials">')]
+    assert re.findall(r'<h3 id="([a-z-]+)">([^<]+)</h3>', body) == [
+        ("recommendations-districts", "Districts and charter management organizations"),
+        ("recommendations-states", "States"),
+        ("recommendations-issuers", "Micro-credential issuers")]
+    districts, states, issuers = (
+        re.findall(r"<li>([^<]+)</li>", section) for section in re.split(r"<h3 ", body)[1:])
+    assert districts == ["Give teachers several sources of data about their students.",
+                         "Evaluate what professional learning achieves."]
+    assert states == ["Offer a statewide data dashboard."]
+    assert issuers == ["Ask for student work as evidence."]
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S).group(0)
+    for anchor in ["recommendations", "recommendations-districts", "recommendations-states",
+                   "recommendations-issuers"]:
+        assert f'href="#{anchor}"' in toc, anchor
+
+
 def test_credential_pages_stay_out_of_navigation(built: Path) -> None:
     html = page(built, "credentials")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S).group(0)

@@ -257,6 +257,15 @@ class Recognizer(Entity):
         return self
 
 
+class Recommendations(Model):
+    """What each audience can do so that micro-credentials meet a standard."""
+
+    districts: Annotated[list[Prose], Field(
+        min_length=1, description="what districts and charter management organizations can do")]
+    states: Annotated[list[Prose], Field(min_length=1, description="what states can do")]
+    issuers: Annotated[list[Prose], Field(min_length=1, description="what micro-credential issuers can do")]
+
+
 class Standard(Entity):
     folder: ClassVar[str] = "standards"
 
@@ -265,6 +274,7 @@ class Standard(Entity):
     statement: Prose
     summary: Prose
     questions: Annotated[list[Prose], Field(min_length=1)]
+    recommendations: Recommendations
 
 
 class Resource(Entity):
