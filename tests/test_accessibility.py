@@ -44,6 +44,26 @@ def test_no_wcag_violations(scheme_page: Any, real_site_url: str, kind: str) -> 
     assert violations(scheme_page) == [], kind
 
 
+DOCS_PAGES = sorted("" if path.stem == "index" else f"{path.stem}/" for path in (ROOT / "docs").glob("*.md"))
+TABLES_READY = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .every(wrap => wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.hasAttribute('tabindex'))"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_hand_written_pages_have_no_wcag_violations(scheme_page: Any, real_site_url: str,
+                                                    width: int) -> None:
+    scheme_page.set_viewport_size({"width": width, "height": 800})
+    found = {}
+    try:
+        for path in DOCS_PAGES:
+            scheme_page.goto(real_site_url + path)
+            scheme_page.wait_for_function(TABLES_READY)  # wide tables become focusable regions
+            found[path] = violations(scheme_page)
+    finally:
+        scheme_page.set_viewport_size({"width": 1280, "height": 720})
+    assert found == {path: [] for path in DOCS_PAGES}
+
+
 def focus_state(page: Any) -> dict[str, Any]:
     """Where focus is and whether it shows: an outline or ring on the element, or, for
     Material's visually hidden palette radios, on the label drawn in their place; the search
