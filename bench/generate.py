@@ -225,10 +225,10 @@ def _entity_page(entity: Entity, catalog: Catalog, graph: Graph, here: str) -> s
                                 f"{catalog.credentials[c].summary}" for c in step.credentials]
                                or [_link(catalog.pathways[step.pathway], here)]))
     elif folder == "recognizers":
-        parts += ["## Credentials it recognizes\n", "| Credential | Category | Worth |", "|---|---|---|"]
-        parts += [f"| {_link(c, here)} | {catalog.categories[c.category].title} | "
-                  f"{'Recognized' if worth is None else 'See note'} |"
-                  for c, worth in graph.recognized[entity.id]]
+        parts += ["## Credentials it covers\n", "| Credential | Category | Basis |", "|---|---|---|"]
+        parts += [f"| {_link(r.credential, here)} | {catalog.categories[r.credential.category].title} | "
+                  f"{'Eligible under its rule' if r.basis == 'rule' else 'Listed by name'} |"
+                  for r in graph.recognized[entity.id]]
         parts.append("")
     if credentials:
         parts += ["## Credentials\n", _cards(credentials, catalog, here)]

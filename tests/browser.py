@@ -45,6 +45,7 @@ PAGE_KINDS = {
     "standards index": "standards/",
     "standard": "standards/data/",
     "recognizer": "recognizers/nea/",
+    "recognizer with a rule": "recognizers/kettle-moraine/",
     "issuer": "issuers/digital-promise/",
     "planning": "planning/",
     "stacks index": "stacks/",

@@ -54,9 +54,36 @@ def test_new_skeleton_validates_once_filled(tiny: Path, capsys: pytest.CaptureFi
 
 def test_new_rejects_unknown_category_and_bad_id(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     catalog = str(tiny / "catalog")
-    assert main(["new", "x-y", "--category", "thinkng", "--directory", catalog]) == 1
+    issuer = ["--issuer", "acme-institute"]
+    assert main(["new", "x-y", "--category", "thinkng", *issuer, "--directory", catalog]) == 1
     assert "did you mean 'thinking'" in capsys.readouterr().err
-    assert main(["new", "Bad_Id", "--category", "thinking", "--directory", catalog]) == 1
+    assert main(["new", "Bad_Id", "--category", "thinking", *issuer, "--directory", catalog]) == 1
+
+
+def test_new_requires_an_issuer_and_lists_the_known_ones(
+        tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = tiny / "catalog"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["new", "x-y", "--category", "thinking", "--directory", str(catalog)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "error: the following argument is required: --issuer" in err
+    assert "choose one of: acme-institute" in err
+    assert "usage: credential-catalog new [-h] --category CATEGORY --issuer ISSUER [" in err
+    assert not (catalog / "credentials" / "x-y.yml").exists()
+    assert main(["new", "x-y", "--category", "thinking", "--issuer", "acme-institut",
+                 "--directory", str(catalog)]) == 1
+    assert "unknown issuer 'acme-institut' (did you mean 'acme-institute'?)" in capsys.readouterr().err
+    assert not (catalog / "credentials" / "x-y.yml").exists()
+
+
+def test_documented_new_commands_name_an_issuer() -> None:
+    found = []
+    for name in ("README.md", "CONTRIBUTING.md", "docs/authoring.md", "docs/contributing.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        found += [(name, line) for line in text.splitlines() if "credential-catalog new " in line]
+    assert len(found) >= 4
+    assert [f for f in found if "--issuer" not in f[1]] == []
 
 
 def test_schema_forbids_unknown_fields(capsys: pytest.CaptureFixture[str]) -> None:

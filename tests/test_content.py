@@ -287,8 +287,12 @@ def test_recognizer_guide_example_validates(tmp_path: Path) -> None:
     for relative, text in files.items():
         (tmp_path / relative).write_text(text, encoding="utf-8")
     catalog = load_catalog(tmp_path / "catalog")
-    worth = {c.id: w for c, w in build_graph(catalog).recognized["example-unified"]}
+    recognized = {r.credential.id: r for r in build_graph(catalog).recognized["example-unified"]}
     by_rule = {c.id for c in catalog.credentials.values()
                if c.category in {"think-critically-and-solve-complex-problems", "work-collaboratively"}}
-    assert set(worth) == by_rule | {"growth-mindset"}
-    assert worth["growth-mindset"].pd_credit and worth["kind-critiquing"].relicensure_hours == 15
+    assert set(recognized) == by_rule | {"growth-mindset"}
+    growth, kind = recognized["growth-mindset"], recognized["kind-critiquing"]
+    assert growth.basis == kind.basis == "listed" and kind.worth.relicensure_hours == 15
+    assert growth.worth.pd_credit and growth.worth.relicensure_hours == 15
+    eligible = [r for r in recognized.values() if r.basis == "rule"]
+    assert len(eligible) == len(by_rule) - 1 and all(r.worth is None for r in eligible)

@@ -34,8 +34,12 @@ def test_graph_links() -> None:
         "starter", 1, 3, ("weighing-evidence",))
     assert [c.id for c in graph.links["weighing-evidence"].related] == [
         "asking-questions"]
-    assert [c.id for c, _ in graph.recognized["example-district"]] == [
-        "asking-questions", "weighing-evidence"]
+    recognized = graph.recognized["example-district"]
+    assert [(r.credential.id, r.basis) for r in recognized] == [
+        ("asking-questions", "rule"), ("weighing-evidence", "listed")]
+    # The program-level worth is never attributed to a credential the rule merely makes eligible.
+    assert recognized[0].worth is None and recognized[1].worth.salary == "One salary step"
+    assert graph.links["asking-questions"].recognitions == [recognized[0]]
     assert [c.id for c in graph.by_standard["outcomes"]] == ["speaking-up", "weighing-evidence"]
 
 

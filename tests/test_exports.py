@@ -193,6 +193,29 @@ def test_standard_recommendations_are_in_the_catalog_data_only(site: Path) -> No
     assert "recommendations" not in one
 
 
+def test_api_keeps_eligibility_apart_from_worth(site: Path) -> None:
+    catalog = read_json(site, "api/v1/catalog.json")
+    links = {c["id"]: c["links"] for c in catalog["credentials"]}
+    assert links["weighing-evidence"]["recognizers"] == ["example-district"]
+    assert links["weighing-evidence"]["recognitions"] == [{
+        "recognizer": "example-district", "basis": "listed",
+        "worth": {"salary": "One salary step", "relicensure_hours": 15.0, "pd_credit": None, "note": None}}]
+    assert links["asking-questions"]["recognitions"] == [
+        {"recognizer": "example-district", "basis": "rule", "worth": None}]
+    assert links["speaking-up"]["recognitions"] == []
+    [district] = catalog["recognizers"]
+    assert district["worth"]["pd_credit"] == "Up to two days of program credit a year"
+    schema = read_json(site, "api/v1/catalog.schema.json")
+    recognition = schema["$defs"]["Credential"]["properties"]["links"]["properties"]["recognitions"]
+    assert recognition["items"]["properties"]["basis"]["enum"] == ["listed", "rule"]
+    described = schema["$defs"]["Recognizer"]["properties"]["worth"]["description"]
+    assert "program as a whole" in described and "never attributed to a single credential" in described
+    wrong = [{"recognizer": "x", "basis": "worth", "worth": None}]
+    bad = {**catalog, "credentials": [{**catalog["credentials"][0], "links": {
+        **links["asking-questions"], "recognitions": wrong}}]}
+    assert not Draft202012Validator(schema).is_valid(bad)
+
+
 def test_csv_has_one_row_per_credential(site: Path) -> None:
     with (site / "api" / "v1" / "catalog.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
@@ -211,8 +234,11 @@ def test_credential_page_has_schema_org_json_ld(site: Path) -> None:
     data = json.loads(script)
     assert data["@type"] == "EducationalOccupationalCredential"
     assert data["url"] == SITE_URL + "credentials/asking-questions/"
-    assert data["recognizedBy"][0]["name"] == "Example District"
+    assert "recognizedBy" not in data  # only eligible under the district's rule
     assert_expands_fully(data)
+    named = (site / "credentials" / "weighing-evidence" / "index.html").read_text().split("</head>")[0]
+    [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', named, re.S)
+    assert [r["name"] for r in json.loads(script)["recognizedBy"]] == ["Example District"]
 
 
 def test_json_in_script_cannot_close_the_element() -> None:
@@ -248,9 +274,15 @@ def test_embed_pages_stay_out_of_search(site: Path) -> None:
     assert not [location for location in locations if location.startswith("embed/")]
 
 
-def test_recognizer_embed_shows_worth(site: Path) -> None:
+def test_recognizer_embed_is_compact_and_keeps_worth_apart(site: Path) -> None:
     embed = (site / "embed" / "recognizers" / "example-district" / "index.html").read_text()
-    assert "Asking Questions" in embed and "One salary step" in embed and "Speaking Up" not in embed
+    assert embed.count("Up to two days of program credit a year") == 1
+    assert "Reported in a test fixture (2020)" in embed
+    named = re.search(r'<ul class="cc-recognized-list">(.*?)</ul>', embed, re.S).group(1)
+    assert "Weighing Evidence</a>: <span class=\"cc-worth\">One salary step" in named
+    compact = re.search(r'<ul class="cc-compact-list" role="list">(.*?)</ul>', embed, re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", compact) == ["Asking Questions"]
+    assert "<table" not in embed and "Speaking Up" not in embed
 
 
 def test_every_published_data_file_lies_in_a_reserved_folder(site: Path) -> None:

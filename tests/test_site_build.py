@@ -60,19 +60,46 @@ def test_part_of_panel_and_pathway_position(built: Path) -> None:
     assert 'next: <a href="../speaking-up/">Speaking Up</a>' in panel
 
 
-def test_related_links_go_both_ways_and_recognizer_worth(built: Path) -> None:
+def test_related_links_go_both_ways_and_recognition_basis(built: Path) -> None:
     weighing = page(built, "credentials/weighing-evidence")
     assert 'data-credential="asking-questions"' in weighing  # declared only on the other side
-    assert "Example District</a>: <span class=\"cc-worth\">One salary step; 15 hours toward" in weighing
+    assert ('Named by <a href="../../recognizers/example-district/">Example District</a>: '
+            '<span class="cc-worth">One salary step; 15 hours toward') in weighing
+    asking = page(built, "credentials/asking-questions")
+    assert ('<li>Eligible under the rule reported for <a href="../../recognizers/example-district/">'
+            'Example District</a>; no value is given for this credential on its own</li>') in asking
+    # Neither the listed credential's worth nor the program's is attributed to a merely eligible one.
+    assert "One salary step" not in asking and "program credit" not in asking
+    assert "program credit" not in weighing
     speaking = page(built, "credentials/speaking-up")
-    assert "No recognizer in this catalog lists this credential yet" in speaking
+    assert "No recognizer in this catalog names this credential or has a rule that covers it" in speaking
 
 
-def test_recognizer_page_lists_rule_matches(built: Path) -> None:
+def test_recognizer_page_separates_program_named_and_eligible(built: Path) -> None:
     html = page(built, "recognizers/example-district")
-    assert "<caption>Credentials recognized by Example District" in html
-    assert "Asking Questions" in html and "Weighing Evidence" in html
+    assert "Reported in a test fixture (2020)</p>" in html and "As reported in" not in html
+    assert html.count("Up to two days of program credit a year") == 1
+    program = html.index('class="cc-program"')
+    named, eligible = html.index('id="recognized"'), html.index('id="eligible"')
+    assert program < named < eligible
+    assert "<caption>Credentials Example District names, and what each earns there" in html
+    named_part, eligible_part = html[named:eligible], html[eligible:]
+    assert "Weighing Evidence" in named_part and "One salary step" in named_part
+    assert "Asking Questions" in eligible_part and "Weighing Evidence" not in eligible_part
+    assert "1 credential in this catalog meets this rule (besides those named above)" in eligible_part
+    assert "One salary step" not in eligible_part and ">Recognized<" not in html
     assert "Speaking Up" not in html  # category Talking is outside the rule
+
+
+def test_recognizer_byline_without_a_year(tiny: Path) -> None:
+    path = tiny / "catalog" / "recognizers" / "example-district.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("reported_year: 2020\n", ""),
+                    encoding="utf-8")
+    built = run_build(tiny)
+    expected = "Reported in a test fixture; the date of that report is not given in our sources"
+    for url in ("recognizers/example-district", "embed/recognizers/example-district"):
+        html = page(built, url)
+        assert expected in html and "the source gives no date" not in html, url
 
 
 def test_pathway_diagram_and_steps(built: Path) -> None:

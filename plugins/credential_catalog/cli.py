@@ -65,14 +65,24 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ids(root: Path, folder: str) -> list[str]:
+    return sorted(p.stem for p in (root / folder).glob("*.yml"))
+
+
 def _new(args: argparse.Namespace) -> int:
     root = Path(args.directory)
     target = root / "credentials" / f"{args.id}.yml"
-    categories = sorted(p.stem for p in (root / "categories").glob("*.yml"))
-    if categories and args.category not in categories:
-        print(f"unknown category {args.category!r}{suggest(args.category, categories)}; "
-              f"choose one of: {', '.join(categories)}", file=sys.stderr)
-        return 1
+    issuers = _ids(root, "issuers")
+    if args.issuer is None:
+        choices = f"; choose one of: {', '.join(issuers)}" if issuers else ""
+        args.subparser.error("the following argument is required: --issuer (the id of the "
+                             f"organization that issues the credential){choices}")
+    for kind, value, ids in (("category", args.category, _ids(root, "categories")),
+                             ("issuer", args.issuer, issuers)):
+        if ids and value not in ids:
+            print(f"unknown {kind} {value!r}{suggest(value, ids)}; choose one of: {', '.join(ids)}",
+                  file=sys.stderr)
+            return 1
     if target.exists():
         print(f"{target} already exists", file=sys.stderr)
         return 1
@@ -116,12 +126,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main")
     d.add_argument("--catalog", default="catalog", help="the catalog folder (default: catalog)")
     d.set_defaults(run=_diff)
-    n = sub.add_parser("new", help="write a commented skeleton for a new credential")
+    n = sub.add_parser("new", help="write a commented skeleton for a new credential",
+                       usage="%(prog)s [-h] --category CATEGORY --issuer ISSUER [--directory DIRECTORY] id")
     n.add_argument("id", help="the new credential's id, e.g. checking-for-understanding")
     n.add_argument("--category", required=True, help="id of its category")
-    n.add_argument("--issuer", default="digital-promise", help="id of its issuer")
+    n.add_argument("--issuer", help="id of its issuer (required; no default): a file name in "
+                   "catalog/issuers/")
     n.add_argument("--directory", default="catalog")
-    n.set_defaults(run=_new)
+    n.set_defaults(run=_new, subparser=n)
     s = sub.add_parser("schema", help="print or write the JSON Schema of the YAML files")
     s.add_argument("--kind", choices=sorted(KIND_BY_FOLDER), help="default: credentials")
     s.add_argument("--output", "-o", help="write every kind's schema into this folder")

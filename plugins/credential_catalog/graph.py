@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .catalog import Catalog
 from .models import Credential, Pathway, Recognizer, Stack, Worth
@@ -18,9 +19,17 @@ class PathwayPlace:
     requirement: str
 
 
+Basis = Literal["listed", "rule"]
+
+
 @dataclass(frozen=True)
 class Recognition:
+    """A recognizer's entry covers a credential: ``listed`` by name (with the worth its source gives
+    that one credential, if any) or only eligible under its ``rule`` (never with a worth of its own)."""
+
     recognizer: Recognizer
+    credential: Credential
+    basis: Basis
     worth: Worth | None
 
 
@@ -40,7 +49,7 @@ class Graph:
     by_category: dict[str, list[Credential]]
     by_standard: dict[str, list[Credential]]
     by_issuer: dict[str, list[Credential]]
-    recognized: dict[str, list[tuple[Credential, Worth | None]]]
+    recognized: dict[str, list[Recognition]]
     resource_phases: dict[str, list[str]]
 
 
@@ -48,8 +57,8 @@ def _title_key(credential: Credential) -> str:
     return credential.title.casefold()
 
 
-def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[tuple[Credential, Worth | None]]:
-    chosen: dict[str, Worth | None] = {}
+def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[Recognition]:
+    chosen: dict[str, Recognition] = {}
     rule = recognizer.rule
     if rule is not None:
         for credential in catalog.credentials.values():
@@ -59,11 +68,11 @@ def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[tuple[Crede
                 continue
             if rule.categories and credential.category not in rule.categories:
                 continue
-            chosen[credential.id] = recognizer.worth
+            chosen[credential.id] = Recognition(recognizer, credential, "rule", None)
     for item in recognizer.credentials:
-        chosen[item.credential] = item.worth or recognizer.worth
-    credentials = sorted((catalog.credentials[c] for c in chosen), key=_title_key)
-    return [(credential, chosen[credential.id]) for credential in credentials]
+        credential = catalog.credentials[item.credential]
+        chosen[item.credential] = Recognition(recognizer, credential, "listed", item.worth)
+    return sorted(chosen.values(), key=lambda r: _title_key(r.credential))
 
 
 def _resource_phases(catalog: Catalog) -> dict[str, list[str]]:
@@ -114,9 +123,8 @@ def build_graph(catalog: Catalog) -> Graph:
 
     recognized = {rid: _recognized_by(catalog, r) for rid, r in catalog.recognizers.items()}
     for rid in sorted(recognized, key=lambda r: catalog.recognizers[r].name.casefold()):
-        for credential, worth in recognized[rid]:
-            links[credential.id].recognitions.append(
-                Recognition(catalog.recognizers[rid], worth))
+        for recognition in recognized[rid]:
+            links[recognition.credential.id].recognitions.append(recognition)
 
     return Graph(catalog, links, dict(by_category), dict(by_standard), dict(by_issuer),
                  recognized, _resource_phases(catalog))

@@ -220,9 +220,12 @@ class Worth(Model):
 
 
 class RecognitionRule(Model):
+    """Which credentials are eligible: a condition, not a statement of what any one is worth."""
+
     issuers: list[Id] = []
     categories: list[Id] = []
-    description: Prose
+    description: Prose = Field(
+        description="the eligibility condition in plain words, as the source states it")
 
     @model_validator(mode="after")
     def _selects_something(self) -> "RecognitionRule":
@@ -233,7 +236,8 @@ class RecognitionRule(Model):
 
 class RecognizedCredential(Model):
     credential: Id
-    worth: Worth | None = None
+    worth: Worth | None = Field(
+        default=None, description="what this one credential earns, when the source says so for it")
 
 
 class Recognizer(Entity):
@@ -243,12 +247,19 @@ class Recognizer(Entity):
     kind: RecognizerKind
     location: Line | None = None
     summary: Prose
-    reported_in: Line
+    reported_in: Line = Field(description='the source, as a phrase that follows "Reported in", '
+                                          'e.g. "an eSchool News article on ..."')
     reported_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
     sources: list[Id] = []
-    rule: RecognitionRule | None = None
-    credentials: list[RecognizedCredential] = []
-    worth: Worth | None = None
+    rule: RecognitionRule | None = Field(
+        default=None, description="which credentials are eligible; shown as eligibility, never with a "
+                                  "per-credential worth")
+    credentials: list[RecognizedCredential] = Field(
+        default=[], description="credentials the source names, each with its own worth if the source "
+                                "gives one")
+    worth: Worth | None = Field(
+        default=None, description="what the program as a whole is reported to offer; shown once on the "
+                                  "recognizer's page and never attributed to a single credential")
 
     @model_validator(mode="after")
     def _recognizes_something(self) -> "Recognizer":

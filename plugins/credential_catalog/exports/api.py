@@ -30,6 +30,9 @@ def _links(graph: Graph, credential: Credential) -> dict[str, Any]:
         "pathways": [{"pathway": place.pathway.id, "step": place.step,
                       "requirement": place.requirement} for place in links.pathways],
         "recognizers": [recognition.recognizer.id for recognition in links.recognitions],
+        "recognitions": [{"recognizer": recognition.recognizer.id, "basis": recognition.basis,
+                          "worth": recognition.worth.model_dump(mode="json") if recognition.worth else None}
+                         for recognition in links.recognitions],
     }
 
 
@@ -66,14 +69,25 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
         definition["required"] = ["id", "url", *definition.get("required", [])]
     definitions["Credential"]["properties"]["links"] = {
         "type": "object",
-        "required": ["stacks", "pathways", "recognizers"],
+        "required": ["stacks", "pathways", "recognizers", "recognitions"],
         "properties": {
             "stacks": {"type": "array", "items": {"type": "string"}},
             "pathways": {"type": "array", "items": {
                 "type": "object", "required": ["pathway", "step", "requirement"],
                 "properties": {"pathway": {"type": "string"}, "step": {"type": "integer"},
                                "requirement": {"enum": ["required", "recommended"]}}}},
-            "recognizers": {"type": "array", "items": {"type": "string"}},
+            "recognizers": {"type": "array", "items": {"type": "string"}, "description": (
+                "every recognizer whose entry covers the credential, by name or by rule")},
+            "recognitions": {"type": "array", "items": {
+                "type": "object", "required": ["recognizer", "basis", "worth"],
+                "properties": {
+                    "recognizer": {"type": "string"},
+                    "basis": {"enum": ["listed", "rule"], "description": (
+                        "listed: the recognizer names this credential; rule: it is only eligible "
+                        "under the recognizer's rule, which gives no worth for it")},
+                    "worth": {"anyOf": [{"$ref": "#/$defs/Worth"}, {"type": "null"}], "description": (
+                        "what this one credential earns there, when the source says so; "
+                        "always null for basis rule")}}}},
         },
     }
     definitions["Credential"]["required"].append("links")

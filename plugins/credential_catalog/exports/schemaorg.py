@@ -32,7 +32,8 @@ def credential(graph: Graph, urls: Urls, item: Credential) -> dict[str, Any]:
         "dateModified": item.last_reviewed.isoformat(),
         "timeRequired": f"PT{item.estimated_hours:g}H",
     }
-    recognitions = graph.links[item.id].recognitions
+    # Only a recognizer that names the credential recognizes it; a rule makes it merely eligible.
+    recognitions = [r for r in graph.links[item.id].recognitions if r.basis == "listed"]
     if recognitions:
         node["recognizedBy"] = [{"@type": "Organization", "name": r.recognizer.name,
                                  "url": urls.page(r.recognizer)} for r in recognitions]
