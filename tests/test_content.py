@@ -296,3 +296,19 @@ def test_recognizer_guide_example_validates(tmp_path: Path) -> None:
     assert growth.worth.pd_credit and growth.worth.relicensure_hours == 15
     eligible = [r for r in recognized.values() if r.basis == "rule"]
     assert len(eligible) == len(by_rule) - 1 and all(r.worth is None for r in eligible)
+
+
+def test_counts_agree_with_their_nouns(real_site: Path, catalog: Catalog) -> None:
+    pages = {path: path.read_text(encoding="utf-8") for path in real_site.rglob("*.html")}
+    mismatch = re.compile(r"\b1 (?:credentials|steps|hours)\b"
+                          r"|\b(?:[02-9]|\d\d+) (?:credential|step|hour)\b(?!-)")
+    wrong = [(path.relative_to(real_site).as_posix(), match.group(0))
+             for path, html in pages.items() for match in mismatch.finditer(html)]
+    assert wrong == []
+    graph = build_graph(catalog)
+    standards = pages[real_site / "standards" / "index.html"]
+    for standard in catalog.standards.values():
+        count = len(graph.by_standard.get(standard.id, []))
+        noun = "credential" if count == 1 else "credentials"
+        assert f"{standard.title}</a>" in standards
+        assert re.search(rf"{re.escape(standard.title)}</a>.*?\({count} {noun}\)", standards, re.S)

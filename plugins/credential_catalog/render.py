@@ -16,9 +16,14 @@ from .text import render_inline, render_prose
 from .vocabulary import label
 
 
-def _hours(value: float) -> str:
+def _count(value: float, noun: str) -> str:
+    """``3 credentials``, ``1 credential``, ``0 credentials``, ``1.5 hours``."""
     number = f"{value:g}"
-    return f"{number} hour" if number == "1" else f"{number} hours"
+    return f"{number} {noun}" if number == "1" else f"{number} {noun}s"
+
+
+def _hours(value: float) -> str:
+    return _count(value, "hour")
 
 
 def _lookup(key: str, mapping: dict[str, Any]) -> Any:
@@ -28,7 +33,7 @@ def _lookup(key: str, mapping: dict[str, Any]) -> Any:
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
-        prose=render_prose, inline=render_inline, label=label, hours=_hours,
+        prose=render_prose, inline=render_inline, label=label, hours=_hours, count=_count,
         entity_url=entity_url, entity_title=entity_title, lookup=_lookup)
     env.globals.update(pathway_svg=pathway_svg)
     return env.overlay(autoescape=True, auto_reload=False)
