@@ -106,3 +106,19 @@ def test_districts_guide_builds_a_list_with_a_live_preview(browser: Any, catalog
     expect(preview.locator(".cc-embed-list li a")).to_have_text(["Speaking Up"])
     assert preview.locator("h1").inner_text() == "Our picks"
     page.close()
+
+
+def test_guide_read_from_another_address_still_gives_the_published_snippet(
+        browser: Any, catalog_url: str) -> None:
+    """A preview copy (here: the same files under localhost) must not leak its own address into
+    the snippet, or the frame's origin check and its address would disagree."""
+    elsewhere = catalog_url.replace("127.0.0.1", "localhost")
+    page = browser.new_page()
+    page.goto(elsewhere + "embedding/")
+    page.get_by_label("Speaking Up").check()
+    expect(page.locator("#cc-embed-snippet")).to_have_value(re.compile("speaking-up"))
+    snippet = page.locator("#cc-embed-snippet").input_value()
+    assert f'src="{catalog_url}embed/list/?ids=speaking-up' in snippet
+    assert f'var origin = "{catalog_url.rstrip("/")}";' in snippet
+    assert page.locator(".cc-embed-builder iframe").get_attribute("src").startswith(elsewhere)
+    page.close()

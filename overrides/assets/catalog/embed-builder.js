@@ -22,13 +22,16 @@
     var query = new URLSearchParams({ ids: ids.join(",") });
     if (title.value.trim()) query.set("title", title.value.trim());
     if (theme.value) query.set("theme", theme.value);
-    var src = new URL("embed/list/?" + query.toString(), site).href;
+    /* The snippet points at the published site (site_url, as in the oEmbed template); the
+     * preview at this copy of it, which may be a local or preview build. */
+    var published = /src="([^"?]*)/.exec(template);
+    var src = (published ? published[1] : new URL("embed/list/", site).href) + "?" + query.toString();
     output.value = template
       .replace(/src="[^"]*"/, function () { return 'src="' + escapeAttribute(src) + '"'; })
       .replace(/title="[^"]*"/, function () {
         return 'title="' + escapeAttribute(title.value.trim() || "Recommended micro-credentials") + '"';
       });
-    preview.src = src;
+    preview.src = new URL("embed/list/?" + query.toString(), site).href;
   }
 
   Promise.all([
