@@ -22,6 +22,21 @@ def test_credential_prints_without_navigation(browser: Any, tiny_site: str) -> N
     page.close()
 
 
+def test_printed_links_show_their_address_and_cards_shrink_to_a_line(
+        browser: Any, tiny_site: str) -> None:
+    page = browser.new_page()
+    page.goto(tiny_site + "credentials/asking-questions/")
+    outside = page.locator('.md-content a[href^="http"]').first
+    card = page.locator(".cc-card").first
+    screen_height = card.bounding_box()["height"]
+    page.emulate_media(media="print")
+    href = outside.get_attribute("href")
+    assert outside.evaluate("el => getComputedStyle(el, '::after').content") == f'" <{href}>"'
+    assert not card.locator(".cc-card__summary").is_visible()
+    assert card.bounding_box()["height"] < screen_height / 2
+    page.close()
+
+
 def test_standard_recommendations_print_with_their_headings(browser: Any, tiny_site: str) -> None:
     page = browser.new_page()
     page.goto(tiny_site + "standards/data/")
