@@ -46,6 +46,22 @@ def test_without_filters_the_grouped_list_shows(tab: Any, real_site_url: str) ->
     assert not tab.locator(".cc-results").is_visible()
 
 
+def test_the_contents_sidebar_hides_while_the_list_it_points_into_is_hidden(
+        tab: Any, real_site_url: str) -> None:
+    open_browse(tab, real_site_url)
+    toc = tab.locator(".md-sidebar--secondary")
+    assert toc.is_visible()
+    summary = tab.locator('[data-facet="category"] > summary')
+    assert summary.evaluate("el => getComputedStyle(el, '::before').display") == "none"
+    tab.fill("#cc-query", "mindfu")  # still typing
+    wait_status(tab, "“mindfu”")
+    assert tab.locator(TITLES).first.inner_text() == "Mindfulness"
+    assert not toc.is_visible()
+    tab.click(".cc-clear")
+    wait_status(tab, "Showing all")
+    assert toc.is_visible()
+
+
 def test_typing_a_query_ranks_and_announces(tab: Any, real_site_url: str) -> None:
     open_browse(tab, real_site_url)
     tab.fill("#cc-query", "my students don't listen to each other")

@@ -393,6 +393,7 @@
     });
     var filtered = searching || activeCount() > 0;
     all.hidden = filtered;
+    document.body.classList.toggle("cc-filtering", filtered);
     results.hidden = !filtered;
     clearAll.disabled = !filtered;
     results.textContent = "";
