@@ -64,6 +64,18 @@ def test_hand_written_pages_have_no_wcag_violations(scheme_page: Any, real_site_
     assert found == {path: [] for path in DOCS_PAGES}
 
 
+def test_wide_tables_are_named_regions_each_with_its_own_name(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(real_site_url + "performance/")
+    page.wait_for_function(TABLES_READY)
+    names = page.eval_on_selector_all(
+        ".md-typeset__scrollwrap[role=region]", "els => els.map(el => el.getAttribute('aria-label'))")
+    page.close()
+    assert len(names) >= 3
+    assert len(set(names)) == len(names)
+    assert any(name.startswith("Browse page search") for name in names)
+
+
 def focus_state(page: Any) -> dict[str, Any]:
     """Where focus is and whether it shows: an outline or ring on the element, or, for
     Material's visually hidden palette radios, on the label drawn in their place; the search

@@ -67,7 +67,7 @@ def test_related_links_go_both_ways_and_recognition_basis(built: Path) -> None:
             '<span class="cc-worth">One salary step; 15 hours toward') in weighing
     asking = page(built, "credentials/asking-questions")
     assert ('<li>Eligible under the rule reported for <a href="../../recognizers/example-district/">'
-            'Example District</a>; no value is given for this credential on its own</li>') in asking
+            'Example District</a>; see its page for what the program offers</li>') in asking
     # Neither the listed credential's worth nor the program's is attributed to a merely eligible one.
     assert "One salary step" not in asking and "program credit" not in asking
     assert "program credit" not in weighing
