@@ -15,14 +15,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .pages import EMBED_TEMPLATE, PageSpec
-from .render import prepare, render_body
+from .render import render_body
 
 
-def embed_pages(env: jinja2.Environment, config: MkDocsConfig, nav: Navigation,
-                specs: Iterable[PageSpec],
+def embed_pages(env: jinja2.Environment, body_env: jinja2.Environment, config: MkDocsConfig,
+                nav: Navigation, specs: Iterable[PageSpec],
                 context: Callable[[Page], dict[str, Any]]) -> Iterator[tuple[str, str]]:
-    """(path in site_dir, HTML) for each embed page; ``context`` gives the catalog's values."""
-    body_env = prepare(env)
+    """(path in site_dir, HTML) for each embed page: ``env`` renders the page, ``body_env`` (see
+    ``render.prepare``) its body; ``context`` gives the catalog's values."""
     template = env.get_template(EMBED_TEMPLATE)
     for spec in specs:
         meta = spec.meta()

@@ -81,6 +81,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.embeds: list[PageSpec] = []
         self.side_files: Background[int] | None = None
+        self.theme_env: jinja2.Environment | None = None
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
         self.urls: Urls | None = None
@@ -134,7 +135,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         for file in generated:
             files.append(file)
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
-        self.env = prepare(config.theme.get_env())
+        self.theme_env = config.theme.get_env()
+        self.env = prepare(self.theme_env)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -143,14 +145,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         None of them goes through MkDocs' page pipeline, so a second core writes them into the
         staging folder while MkDocs renders the pages.
         """
-        if self.catalog is None or self.graph is None or not self.config.enabled:
+        if self.catalog is None or self.graph is None or self.theme_env is None or self.env is None:
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
+        page_env, body_env = self.theme_env, self.env
         outputs: list[Output] = [lambda: browse_files(catalog, graph).items()]
         if exports is not None:
-            env = config.theme.get_env()
             outputs += [exports.files, lambda: embed_pages(
-                env, config, nav, self.embeds, lambda page: self._context(page, config))]
+                page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
         self.side_files = Background(write_files, Path(config.site_dir), outputs)
         return nav
 
@@ -224,8 +226,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
         ours = {file.dest_uri: file.src_uri for file in generated}
-        if len(ours) < len(generated):
-            raise PluginError("two catalog pages would be written to the same address")
         reserved = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
         for file in files:
             if file.src_dir != config.docs_dir:
