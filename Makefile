@@ -4,14 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
-AXE := node_modules/axe-core/axe.min.js
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
-# Absolute ids in the exports come from site_url; a deployment sets its own address here.
-export CATALOG_SITE_URL ?= http://127.0.0.1:8000/
+# uv installs into this project's .venv, with the Python that made it, never one it downloads.
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup chromium axe validate diff build serve test lint schema clean bench
+.PHONY: help setup lock chromium node validate diff build serve test lint schema clean bench
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
@@ -21,15 +22,25 @@ help:
 	@echo "make diff      print what changed in the catalog since BASE (default origin/main)"
 	@echo "make build     validate, then build the site into site/ with --strict"
 	@echo "make schema    regenerate catalog/schemas/ from the models"
+	@echo "make lock      refresh uv.lock, requirements/uv.txt and package-lock.json to the newest"
+	@echo "               releases pyproject.toml and package.json allow"
 	@echo "make bench     benchmark builds and search at N = 40, 1,000, 10,000 (slow)"
 
-$(STAMP): pyproject.toml
+# Everything comes from the locks: uv (pinned and hashed in requirements/uv.txt), then every
+# Python package at the version and hash uv.lock records (--locked: refuse a stale lock).
+$(STAMP): pyproject.toml uv.lock requirements/uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
+	$(BIN)/uv sync --quiet --locked --inexact --extra test
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+lock: setup
+	$(BIN)/uv lock --upgrade
+	$(BIN)/uv pip compile --quiet --upgrade --generate-hashes --universal --python-version 3.11 \
+	  requirements/uv.in -o requirements/uv.txt
+	npm install --package-lock-only --no-audit --no-fund
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -37,12 +48,12 @@ chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-# axe-core for the accessibility tests, into ./node_modules (git-ignored); needs Debian's npm.
-axe: $(AXE)
+# The test tools from package-lock.json (axe-core), into ./node_modules (git-ignored); needs Debian's npm.
+node: $(NODE_STAMP)
 
-$(AXE):
+$(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
-	npm install --no-save --no-audit --no-fund --prefix . axe-core@4
+	npm ci --no-audit --no-fund
 
 validate: setup
 	$(BIN)/credential-catalog validate catalog $(if $(BASE),--base "$(BASE)")
@@ -62,7 +73,7 @@ lint: setup
 schema: setup
 	$(BIN)/credential-catalog schema --output catalog/schemas
 
-test: setup chromium axe lint
+test: setup chromium node lint
 	$(BIN)/python -m pytest
 
 # Not part of `make test`; rewrites the measured part of docs/performance.md.

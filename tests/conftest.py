@@ -8,9 +8,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-# The real mkdocs.yml reads these; pin them so a developer's shell cannot change what is tested.
-os.environ["CATALOG_SITE_URL"] = "http://127.0.0.1:8000/"
-for _name in ("CATALOG_REPO_URL", "CATALOG_EDIT_URI"):
+# The real mkdocs.yml reads these; unset them so a developer's shell cannot change what is tested
+# and the real site is built as a fresh clone builds it.
+for _name in ("CATALOG_SITE_URL", "CATALOG_REPO_URL", "CATALOG_EDIT_URI"):
     os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,14 +23,11 @@ repo_url: https://example.org/acme/catalog
 edit_uri: edit/main/docs/
 theme:
   name: material
-  custom_dir: {overrides}
   font: false
   features: [content.action.edit]
 plugins:
   - search
   - credential-catalog
-extra_css:
-  - assets/catalog/catalog.css
 """
 
 
@@ -40,7 +37,7 @@ def tiny_project(project: Path) -> Path:
     (project / "docs").mkdir()
     (project / "docs" / "index.md").write_text("# Tiny\n\nHello.\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
-        MKDOCS_YML.format(overrides=ROOT / "overrides"), encoding="utf-8")
+        MKDOCS_YML, encoding="utf-8")
     return project
 
 

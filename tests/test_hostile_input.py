@@ -69,9 +69,31 @@ def test_billion_laughs_is_refused_at_the_first_alias(tiny: Path, write: Write) 
     assert "catalog/categories/laughs.yml:2:10: YAML aliases (*name) are not allowed" in result.stderr
 
 
-def test_deep_nesting_is_refused_without_crashing(tiny: Path, write: Write) -> None:
-    write("categories/deep.yml", "indicators: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert problems(tiny) == ["catalog/categories/deep.yml:1:76: nested more than 64 levels deep"]
+@pytest.mark.parametrize("depth", [65, 1_100, 100_000])
+def test_deep_nesting_is_refused_by_the_catalogs_own_limit(tiny: Path, write: Write, depth: int) -> None:
+    # The catalog's limit (64) applies before any the YAML parser may have, wherever that lies.
+    write("categories/deep.yml", "indicators: " + "[" * depth + "]" * depth + "\n")
+    result = validate("catalog", cwd=tiny)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    # The file's mapping is level 1, so the 64th bracket (column 12 + 64) is the first too deep.
+    assert "catalog/categories/deep.yml:1:76: nested more than 64 levels deep" in result.stderr
+
+
+def test_deep_block_nesting_is_refused_too(tiny: Path, write: Write) -> None:
+    text = "indicators:\n" + "".join("  " * level + "- \n" for level in range(1, 70)) + "  " * 70 + "- x\n"
+    write("categories/deep.yml", text)
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/categories/deep.yml:") and problem.endswith(
+        "nested more than 64 levels deep")
+
+
+def test_nesting_at_the_limit_is_read(tiny: Path, write: Write) -> None:
+    nested = "[" * 63 + "a" + "]" * 63
+    write("categories/deep.yml", CATEGORY.replace("indicators: [a]", f"indicators: {nested}"))
+    found = problems(tiny)
+    assert all("nested" not in problem for problem in found)
+    assert any(problem.startswith("catalog/categories/deep.yml:5:") for problem in found)
 
 
 @pytest.mark.parametrize("name", ["a..b", "a.b", "Mapping-Facts", "mapping facts", "-lead",

@@ -66,13 +66,14 @@ def test_wrong_type(tiny: Path) -> None:
     edit(tiny, CRED, "estimated_hours: 8", "estimated_hours: eight")
     assert problems(tiny) == [
         "catalog/credentials/asking-questions.yml:35:18: estimated_hours: "
-        "Input should be a valid number"]
+        "expected a number, not 'eight'"]
 
 
 def test_unquoted_version_is_a_type_error(tiny: Path) -> None:
     edit(tiny, CRED, 'version: "1.0"', "version: 1.0")
     assert problems(tiny) == [
-        "catalog/credentials/asking-questions.yml:37:10: version: Input should be a valid string"]
+        "catalog/credentials/asking-questions.yml:37:10: version: expected text, not 1.0; "
+        "put the value in quotes"]
 
 
 def test_bad_vocabulary_value(tiny: Path) -> None:
@@ -80,8 +81,24 @@ def test_bad_vocabulary_value(tiny: Path) -> None:
          "artifact_kinds: [student-work-sample]")
     [problem] = problems(tiny)
     assert problem.startswith("catalog/credentials/asking-questions.yml:20:24: "
-                              "submission.evidence[0].artifact_kinds[0]: Input should be")
+                              "submission.evidence[0].artifact_kinds[0]: 'student-work-sample' is not "
+                              "allowed here; choose one of: lesson-plan, unit-plan, ")
     assert problem.endswith("(did you mean 'student-work-samples'?)")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("estimated_hours: 8", "estimated_hours: 0", "35:18: estimated_hours: must be more than 0, not 0"),
+    ("estimated_hours: 8", "estimated_hours: [8]", "35:18: estimated_hours: expected a number, not a list"),
+    ("related: [weighing-evidence]", "related: weighing-evidence",
+     "32:10: related: expected a list, not 'weighing-evidence'"),
+    ('version: "1.0"', 'version: "one"', '37:10: version: \'one\' is not a version: write it in quotes'),
+    ("last_reviewed: 2026-01-15", "last_reviewed: soon",
+     "38:16: last_reviewed: expected a date written as YYYY-MM-DD, not 'soon'"),
+])
+def test_messages_are_the_catalogs_own(tiny: Path, old: str, new: str, expected: str) -> None:
+    edit(tiny, CRED, old, new)
+    [problem] = problems(tiny)
+    assert problem.startswith(f"catalog/{CRED}:{expected}")
 
 
 def test_unknown_reference_with_did_you_mean(tiny: Path) -> None:
@@ -198,5 +215,4 @@ def test_standard_missing_an_audience(tiny: Path) -> None:
          "  issuers: []")
     assert problems(tiny) == [
         "catalog/standards/data.yml:8:3: recommendations.states: required field is missing",
-        "catalog/standards/outcomes.yml:12:12: recommendations.issuers: List should have at least "
-        "1 item after validation, not 0"]
+        "catalog/standards/outcomes.yml:12:12: recommendations.issuers: needs at least 1 item"]

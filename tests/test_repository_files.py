@@ -1,6 +1,8 @@
 """The GitHub workflows and templates: valid YAML that runs the same Makefile targets as local work."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +89,30 @@ def test_pull_request_checklist_follows_the_five_questions() -> None:
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     checked = re.findall(r"^- \[ \] \*\*([A-Za-z ]+)\.\*\*", template, re.M)
     assert checked == ["Competency", "Demonstrable", "Research", "Evidence", "Related competencies"]
+
+
+LOCKS = {"uv": ("/", "uv.lock"), "pip": ("/requirements", "uv.txt"), "npm": ("/", "package-lock.json")}
+
+
+def test_dependabot_watches_every_lock() -> None:
+    updates = {u["package-ecosystem"]: u["directory"] for u in load(GITHUB / "dependabot.yml")["updates"]}
+    for ecosystem, (directory, lock) in LOCKS.items():
+        assert updates.get(ecosystem) == directory, ecosystem
+        assert (ROOT / directory.lstrip("/") / lock).is_file(), lock
+
+
+def test_setup_installs_only_from_the_locks() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^\$\(STAMP\):.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert recipe is not None
+    installs = [line for line in recipe.group(1).splitlines() if "install" in line or " sync" in line]
+    assert installs and all("--require-hashes" in line or "--locked" in line for line in installs), installs
+    assert re.search(r"^\t.*npm ci\b", makefile, re.M), "node tools must come from package-lock.json"
+
+
+def test_the_installed_uv_is_the_pinned_one() -> None:
+    pinned = re.search(r"^uv==(\S+)", (ROOT / "requirements" / "uv.txt").read_text(), re.M)
+    assert pinned is not None
+    uv = Path(sys.executable).parent / "uv"
+    version = subprocess.run([uv, "--version"], capture_output=True, text=True, check=True).stdout
+    assert version.split()[1] == pinned.group(1)

@@ -33,7 +33,7 @@ from credential_catalog.search import (
 
 from .conftest import ROOT
 
-BROWSE_JS = ROOT / "overrides" / "assets" / "catalog" / "browse.js"
+BROWSE_JS = ROOT / "plugins" / "credential_catalog" / "theme" / "assets" / "catalog" / "browse.js"
 NODE = shutil.which("node") or "node"  # make test installs Debian's npm, and with it node
 QUERIES = [
     "my students don't listen to each other", "project work", "research skills", "feedback",
@@ -161,7 +161,7 @@ def test_lunr_js_is_taken_from_mkdocs(real_site: Path) -> None:
     shipped = (real_site / "assets" / "catalog" / "lunr.js").read_bytes()
     assert shipped == LUNR_JS.read_bytes()
     assert b"2.3.9" in shipped[:200]
-    assert not (ROOT / "overrides" / "assets" / "catalog" / "lunr.js").exists()
+    assert not (ROOT / "plugins" / "credential_catalog" / "theme" / "assets" / "catalog" / "lunr.js").exists()
 
 
 def test_plain_words_find_the_matching_credentials(real_site: Path) -> None:

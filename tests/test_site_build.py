@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 from credential_catalog import background, plugin
 from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
-from .conftest import ROOT, run_build
+from .conftest import run_build
 
 
 def page(site: Path, url: str) -> str:
@@ -174,10 +174,11 @@ def test_template_error_keeps_previous_site(
         tiny: Path, built: Path, template: str, text: str, forked: bool,
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    shutil.copytree(ROOT / "overrides", tiny / "overrides")
+    (tiny / "overrides" / template).parent.mkdir(parents=True)
     (tiny / "overrides" / template).write_text(text)
     config = (tiny / "mkdocs.yml").read_text()
-    (tiny / "mkdocs.yml").write_text(re.sub(r"custom_dir: .*", "custom_dir: overrides", config))
+    (tiny / "mkdocs.yml").write_text(
+        config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
     # Browser tests' servers may leave threads running; the writer must still fork here.
     monkeypatch.setattr(background.threading, "active_count", lambda: 1)
     started: list[bool] = []

@@ -1,4 +1,4 @@
-"""The ``credential-catalog`` command: validate, scaffold, describe and compare the catalog."""
+"""The ``credential-catalog`` command: validate, scaffold, describe and compare the catalog, or start one."""
 
 import argparse
 import datetime as dt
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import versioning
+from . import starter, versioning
 from .catalog import Catalog
 from .diff import diff_catalogs, markdown
 from .loader import load_catalog, read_catalog, suggest
@@ -110,6 +110,19 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    target = Path(args.directory)
+    try:
+        written = starter.init(target, args.name)
+    except FileExistsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"created a new catalog in {target} ({len(written)} files); next:\n"
+          f"  cd {target}\n  make serve    # validate, build and serve on http://127.0.0.1:8000\n"
+          "  make test     # validate and build with --strict")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="credential-catalog", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -138,6 +151,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--kind", choices=sorted(KIND_BY_FOLDER), help="default: credentials")
     s.add_argument("--output", "-o", help="write every kind's schema into this folder")
     s.set_defaults(run=_schema)
+    i = sub.add_parser("init", help="start a new catalog for another organization: mkdocs.yml, an "
+                       "example catalog/ with one file of each kind, docs/, a README and a Makefile")
+    i.add_argument("directory", help="the folder to create (it must not exist, or be empty)")
+    i.add_argument("--name", default="Micro-credential Catalog", help="the site's name")
+    i.set_defaults(run=_init)
     return p
 
 

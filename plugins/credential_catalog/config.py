@@ -13,3 +13,6 @@ class CatalogConfig(Config):
     """Refuse any catalog file larger than this many bytes."""
     exports = c.Type(bool, default=True)
     """Publish the data API, Open Badges, CTDL, oEmbed and embeddable pages (needs site_url)."""
+    guides = c.Type(dict, default={"about": "about.md", "add_recognizer": "recognizers-guide.md",
+                                   "embedding": "embedding.md"})
+    """Hand-written pages the catalog's pages link to, by role; a role whose page is missing is not linked."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import references
+from . import messages, references
 from .background import can_fork, cores
 from .catalog import Catalog, Source
 from .models import KIND_BY_FOLDER, Entity, FieldError, is_valid_id
@@ -59,7 +59,7 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
         cause = error.get("ctx", {}).get("error")
         if isinstance(cause, FieldError):
             loc = (*loc, cause.field)
-        message = error["msg"].removeprefix("Value error, ")
+        message = messages.message(error, kind)
         if error["type"] == "extra_forbidden":
             allowed = _fields_at(kind, loc[:-1])
             message = f"unknown field{suggest(str(loc[-1]), allowed)}"
@@ -69,36 +69,13 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
             message = "required field is missing"
         else:
             line, column = source.document.mark(loc)
-            if error["type"] == "literal_error" and isinstance(error.get("input"), str):
-                expected = error.get("ctx", {}).get("expected", "")
-                options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
-                message += suggest(error["input"], options)
         problems.append(Problem(source.display, line, column, format_path(loc), message))
     return problems
 
 
 def _fields_at(kind: type[Any], loc: tuple[Any, ...]) -> list[str]:
-    model: Any = kind
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = getattr(model, "model_fields", {}).get(part)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-        if model is None:
-            return []
-    return [name for name in getattr(model, "model_fields", {}) if name != "id"]
-
-
-def _model_in(annotation: Any) -> Any:
-    if hasattr(annotation, "model_fields"):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
+    fields = getattr(messages.annotation_at(kind, loc), "model_fields", {})
+    return [name for name in fields if name != "id"]
 
 
 RESERVED_ID = "index"

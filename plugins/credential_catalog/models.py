@@ -20,12 +20,13 @@ from .vocabulary import (
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -29,7 +29,7 @@ from .exports.urls import Urls
 from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
-from .pages import PageSpec, embed_specs, page_specs
+from .pages import SECTIONS, PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -37,6 +37,12 @@ from .search import INDEX_DIR, STORE_URI, browse_files
 
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 """lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
+THEME_DIR = Path(__file__).parent / "theme"
+"""The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
+STYLESHEETS = ("assets/catalog/catalog.css",)
+SCRIPTS = ("assets/catalog/tables.js",)
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+"""The address the exports use when a build names none: ``mkdocs serve``'s default."""
 
 
 class _WarningCounter(logging.Handler):
@@ -72,6 +78,22 @@ def _keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
     return rebuild
 
 
+def _add_theme(config: MkDocsConfig) -> None:
+    """Put the plugin's templates after the site's ``custom_dir`` and before the theme's own."""
+    if config.theme.name != "material":
+        raise PluginError("the credential-catalog plugin needs the Material theme "
+                          "(theme: name: material in mkdocs.yml)")
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    for sheet in STYLESHEETS:
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
+    for script in SCRIPTS:
+        if script not in [str(item) for item in config.extra_javascript]:
+            config.extra_javascript.append(script)
+
+
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     supports_multiple_instances = False
 
@@ -87,14 +109,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.urls: Urls | None = None
         self.exports: Exports | None = None
         self.warnings = _WarningCounter()
+        self.guides: dict[str, str] = {}
 
     # Priority 100: swap site_dir for the staging folder before any plugin reads it.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        _add_theme(config)
         self.urls = None
         if self.config.exports:
+            if not config.site_url:
+                config.site_url = LOCAL_SITE_URL
+                log.info(f"site_url is not set: the exports' absolute addresses use {LOCAL_SITE_URL}, "
+                         "which is right for a local preview only; a deployment sets its own address")
             try:
                 self.urls = Urls.from_site_url(config.site_url)
             except ValueError as exc:
@@ -131,6 +159,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if spec.source is not None:
                 file.edit_uri = _relative_or_none(spec.source, config.docs_dir)
             generated.append(file)
+        self.guides = {role: file.url for role, src in self.config.guides.items()
+                       if (file := files.get_file_from_path(src)) is not None}
         self._check_clashes(files, generated, config)
         for file in generated:
             files.append(file)
@@ -240,4 +270,5 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
-                "catalog": self.catalog, "graph": self.graph, "exports": self.exports}
+                "catalog": self.catalog, "graph": self.graph, "exports": self.exports,
+                "guides": self.guides, "sections": SECTIONS}

@@ -178,8 +178,12 @@ def _scalar(loader: Any, node: Node) -> Any:
 
 
 def _check_events(text: str) -> None:
-    """Refuse aliases and deep nesting while only the parser's flat event stream exists."""
-    loader = _Loader(text)
+    """Refuse aliases and deep nesting while only the parser's flat event stream exists.
+
+    The pure-Python parser is used here: it hands out each event as soon as it is scanned, so the
+    catalog's own limit applies before any limit of libyaml's (which scans far ahead in flow
+    collections and has a depth limit of its own)."""
+    loader = yaml.SafeLoader(text)
     try:
         depth = 0
         while loader.check_event():
