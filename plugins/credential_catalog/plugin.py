@@ -30,6 +30,7 @@ from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
 from .pages import SECTIONS, PageSpec, embed_specs, page_specs
+from .printing import guard
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -116,6 +117,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        guard(logging.getLogger("mkdocs"))  # messages name files and keys from pull requests
         _add_theme(config)
         self.urls = None
         if self.config.exports:
