@@ -1,11 +1,19 @@
 """The catalog's data model: one pydantic class per kind of YAML file in ``catalog/``."""
 
-import datetime as dt
-import re
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
+from .dates import NOT_FUTURE_YEAR, PastDate
+from .ids import ID_PATTERN, MAX_ID_LENGTH, check_id
 from .text import Line, Prose
 from .vocabulary import (
     ArtifactKind,
@@ -17,25 +25,23 @@ from .vocabulary import (
     ResourceType,
     Status,
 )
+from .weburl import MAX_URL_LENGTH, URL_PATTERN, check_url
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
+Id = Annotated[str, AfterValidator(check_id),
+               WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH})]
+"""A reference to another entity: the target file's stem, under the one id rule (``ids.py``)."""
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL_LENGTH),
+                AfterValidator(check_url)]
+"""A link, under the one URL rule (``weburl.py``)."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
     parts = tuple(int(p) for p in version.split("."))
     return parts + (0,) * (3 - len(parts))
-
-
-def is_valid_id(value: str) -> bool:
-    return re.fullmatch(ID_PATTERN, value) is not None
 
 
 class FieldError(ValueError):
@@ -99,7 +105,7 @@ class Submission(Model):
 
 class ChangelogEntry(Model):
     version: Version
-    date: dt.date
+    date: PastDate
     summary: Prose
 
 
@@ -121,7 +127,7 @@ class Credential(Entity):
     estimated_hours: Annotated[float, Field(gt=0, le=200)]
     issuer: Id
     version: Version
-    last_reviewed: dt.date
+    last_reviewed: PastDate
     status: Status = "active"
     successor: Id | None = None
     changelog: list[ChangelogEntry] = []
@@ -250,7 +256,7 @@ class Recognizer(Entity):
     summary: Prose
     reported_in: Line = Field(description='the source, as a phrase that follows "Reported in", '
                                           'e.g. "an eSchool News article on ..."')
-    reported_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    reported_year: Annotated[int, Field(ge=2000, le=2100), NOT_FUTURE_YEAR] | None = None
     sources: list[Id] = []
     rule: RecognitionRule | None = Field(
         default=None, description="which credentials are eligible; shown as eligibility, never with a "
@@ -295,7 +301,7 @@ class Resource(Entity):
     title: Line
     authors: list[Line] = []
     organization: Line | None = None
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    year: Annotated[int, Field(ge=1900, le=2100), NOT_FUTURE_YEAR] | None = None
     type: ResourceType
     phase: Phase | None = None
     url: Url

@@ -1,6 +1,7 @@
 """A commented YAML skeleton for a new credential."""
 
-from .models import is_valid_id
+from .ids import id_problem
+from .printing import shown
 
 SKELETON = """\
 # yaml-language-server: $schema=../schemas/credentials.schema.json
@@ -54,7 +55,7 @@ status: active
 
 
 def skeleton(credential_id: str, category: str, issuer: str, today: str) -> str:
-    if not is_valid_id(credential_id):
-        raise ValueError(
-            f"{credential_id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    problem = id_problem(credential_id)
+    if problem is not None:
+        raise ValueError(f"{shown(credential_id)} {problem}")
     return SKELETON.format(category=category, issuer=issuer, today=today)
