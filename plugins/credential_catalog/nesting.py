@@ -11,6 +11,10 @@ import re
 MAX_NESTING = 8
 
 _MARKER = re.compile(r">|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+# More than MAX_NESTING levels take at least one character each at the start of a line, and as
+# many emphasis delimiters: texts without either (nearly all) are not measured at all.
+_LONG_PREFIX = re.compile(rf"[ \t>*+\-.)0-9]{{{MAX_NESTING + 1}}}")
+_LONG_PREFIX_LINE = re.compile(rf"\n[ \t>*+\-.)0-9]{{{MAX_NESTING + 1}}}")
 _CODE_SPAN = re.compile(r"(`+).*?\1", re.DOTALL)
 _DELIMITER = re.compile(r"\\.|[*_]+")
 
@@ -51,12 +55,18 @@ def _emphasis_depth(paragraph: str) -> int:
 
 def nesting_problem(text: str) -> str | None:
     """Why ``text`` nests too deeply to render (a phrase about the text), or None."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        depth = _block_depth(line)
-        if depth > MAX_NESTING:
-            return (f"nests lists, quotes or indentation {depth} levels deep on line {number} of the "
-                    f"text; at most {MAX_NESTING} levels are allowed")
+    if _LONG_PREFIX.match(text) or ("\n" in text and _LONG_PREFIX_LINE.search(text)):
+        for number, line in enumerate(text.split("\n"), 1):
+            depth = _block_depth(line)
+            if depth > MAX_NESTING:
+                return (f"nests lists, quotes or indentation {depth} levels deep on line {number} "
+                        f"of the text; at most {MAX_NESTING} levels are allowed")
+    if ("*" in text or "_" in text) and text.count("*") + text.count("_") > MAX_NESTING:
+        return _emphasis_problem(text.split("\n"))
+    return None
+
+
+def _emphasis_problem(lines: list[str]) -> str | None:
     start = 0
     for number, line in enumerate([*lines, ""], 1):
         if line.strip():
