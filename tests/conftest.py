@@ -27,7 +27,8 @@ theme:
   features: [content.action.edit]
 plugins:
   - search
-  - credential-catalog
+  - credential-catalog:
+      publisher_ctid: ce-5b1f0c3e-8d2a-4c6b-9e7f-0a1b2c3d4e5f
 """
 
 

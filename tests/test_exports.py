@@ -91,7 +91,7 @@ def test_exports_can_be_turned_off(tiny: Path) -> None:
     config = tiny / "mkdocs.yml"
     text = re.sub(r"site_url: .*\n", "", config.read_text())
     config.write_text(text.replace(
-        "  - credential-catalog\n", "  - credential-catalog:\n      exports: false\n"))
+        "  - credential-catalog:\n", "  - credential-catalog:\n      exports: false\n"))
     site = run_build(tiny)
     assert (site / "credentials" / "asking-questions" / "index.html").is_file()
     assert not (site / "api").exists() and not (site / "embed").exists()

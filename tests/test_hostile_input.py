@@ -51,7 +51,7 @@ def test_size_limit_default_option_and_flag(tiny: Path, write: Write) -> None:
 
     config = tiny / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "  - credential-catalog\n", "  - credential-catalog:\n      max_file_bytes: 2000000\n"))
+        "  - credential-catalog:\n", "  - credential-catalog:\n      max_file_bytes: 2000000\n"))
     assert (run_build(tiny) / "categories" / "big" / "index.html").is_file()
 
     result = validate("catalog", "--max-file-bytes", "2000000", cwd=tiny)
