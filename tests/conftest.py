@@ -5,8 +5,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from credential_catalog.ctids import CTID_FOLDERS, AssignError, insert_ctids
 
 # The real mkdocs.yml reads these; unset them so a developer's shell cannot change what is tested
 # and the real site is built as a fresh clone builds it.
@@ -62,7 +65,14 @@ def built(tiny: Path) -> Path:
 @pytest.fixture
 def write(tiny: Path) -> Callable[[str, str], Path]:
     def _write(relative: str, text: str) -> Path:
+        """Write a catalog file; one of a kind that stores CTIDs gets those it lacks, at its end."""
         path = tiny / "catalog" / relative
+        folder = relative.split("/")[0]
+        if folder in CTID_FOLDERS and text.strip():
+            try:
+                text = insert_ctids(text, folder, at_end=True)[0]
+            except (AssignError, yaml.YAMLError):
+                pass
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path

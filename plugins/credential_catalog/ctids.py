@@ -52,8 +52,11 @@ def _next_start(nodes: list[Node], index: int, fallback: int) -> int:
     return nodes[index + 1].start_mark.line if index + 1 < len(nodes) else fallback
 
 
-def insert_ctids(text: str, folder: str, make: Callable[[], str] = new_ctid) -> tuple[str, int]:
-    """``text`` with the CTIDs its kind needs and it lacks; returns the text and how many were added."""
+def insert_ctids(text: str, folder: str, make: Callable[[], str] = new_ctid,
+                 at_end: bool = False) -> tuple[str, int]:
+    """``text`` with the CTIDs its kind needs and it lacks; returns the text and how many were added.
+
+    Top-level CTIDs go before the first field (or, ``at_end``, after the last line)."""
     if folder not in CTID_FOLDERS:
         return text, 0
     root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -64,7 +67,7 @@ def insert_ctids(text: str, folder: str, make: Callable[[], str] = new_ctid) -> 
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
     inserts: list[tuple[int, list[str]]] = []
-    top = _first_key_line(lines)
+    top = len(lines) if at_end else _first_key_line(lines)
     heading = [f"ctid: {make()}{newline}"] if _key(root, "ctid") is None else []
     if KIND_BY_FOLDER[folder] is Pathway:
         if _key(root, "destination_ctid") is None:
@@ -72,7 +75,9 @@ def insert_ctids(text: str, folder: str, make: Callable[[], str] = new_ctid) -> 
         inserts += _step_inserts(root, lines, newline, make)
     if heading:
         inserts.append((top, heading))
-    for at, new in sorted(inserts, key=lambda item: item[0], reverse=True):
+    # From the bottom up; of two inserts at one line, the one listed first ends up first.
+    for _, at, new in sorted(((n, at, new) for n, (at, new) in enumerate(inserts)),
+                             key=lambda item: (item[1], item[0]), reverse=True):
         lines[at:at] = new
     return "".join(lines), sum(1 for _, new in inserts for line in new if _CTID.search(line))
 
