@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -69,10 +70,8 @@ def write(tiny: Path) -> Callable[[str, str], Path]:
         path = tiny / "catalog" / relative
         folder = relative.split("/")[0]
         if folder in CTID_FOLDERS and text.strip():
-            try:
+            with contextlib.suppress(AssignError, yaml.YAMLError):
                 text = insert_ctids(text, folder, at_end=True)[0]
-            except (AssignError, yaml.YAMLError):
-                pass
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path

@@ -111,6 +111,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _ctids(args: argparse.Namespace) -> int:
+    if args.new:
+        print(ctids.new_ctid())
+        return 0
     root = Path(args.directory)
     if not root.is_dir():
         print(f"{root}: catalog folder not found", file=sys.stderr)
@@ -168,6 +171,7 @@ def parser() -> argparse.ArgumentParser:
                        "and recognizer that has none a CTID, written into its YAML file; existing CTIDs "
                        "are never changed")
     c.add_argument("directory", nargs="?", default="catalog")
+    c.add_argument("--new", action="store_true", help="only print a new CTID (e.g. for publisher_ctid)")
     c.set_defaults(run=_ctids)
     s = sub.add_parser("schema", help="print or write the JSON Schema of the YAML files")
     s.add_argument("--kind", choices=sorted(KIND_BY_FOLDER), help="default: credentials")

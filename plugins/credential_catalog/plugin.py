@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_build_date, get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
@@ -25,10 +26,12 @@ from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
 from .exports import FOLDERS, Exports
+from .exports.ctdl import Publisher
 from .exports.urls import Urls
 from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
+from .models import CTID_PATTERN, Credential
 from .pages import SECTIONS, PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .publish import Output, write_files
@@ -118,6 +121,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return None
         _add_theme(config)
         self.urls = None
+        ctid = self.config.publisher_ctid
+        if ctid is not None and not re.fullmatch(CTID_PATTERN, ctid):
+            raise PluginError(f"publisher_ctid {ctid!r} is not a CTID: 'ce-' and a lowercase UUID "
+                              "version 4, made once (`credential-catalog ctids --new` prints one) and "
+                              "never changed")
         if self.config.exports:
             if not config.site_url:
                 config.site_url = LOCAL_SITE_URL
@@ -144,7 +152,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
         self.exports, self.embeds = None, []
         if self.urls is not None:
-            self.exports = Exports(self.graph, self.urls, config.site_name)
+            ctid = self.config.publisher_ctid
+            publisher = Publisher(ctid, config.site_name, config.site_description or (
+                f"Publisher of {config.site_name}")) if ctid else None
+            if publisher is None and (self.catalog.stacks or self.catalog.pathways):
+                log.info("publisher_ctid is not set: the CTDL stacks and pathways name no owner")
+            self.exports = Exports(self.graph, self.urls, config.site_name, publisher)
             self.embeds = embed_specs(self.catalog)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
@@ -206,6 +219,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
+        # The sitemap's lastmod: a credential's review date; no date rather than the build's.
+        entity = spec.entity if spec is not None else None
+        if isinstance(entity, Credential):
+            page.update_date = entity.last_reviewed.isoformat()
+        elif page.update_date == get_build_date():
+            page.update_date = None  # type: ignore[assignment]
         return context
 
     # Priority 100: before any other plugin looks at the finished site.
