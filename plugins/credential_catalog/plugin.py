@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date, get_relative_url
+from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
@@ -199,6 +199,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.side_files = Background(write_files, Path(config.site_dir), outputs)
         return nav
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        """The sitemap's lastmod (rendered before any page): a credential's review date. The
+        plugin's sitemap.xml prints only this date, never the build's."""
+        spec = self.specs.get(page.file.src_uri)
+        entity = spec.entity if spec is not None else None
+        if isinstance(entity, Credential):
+            page.meta["lastmod"] = entity.last_reviewed.isoformat()
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         spec = self.specs.get(page.file.src_uri)
@@ -219,12 +229,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
-        # The sitemap's lastmod: a credential's review date; no date rather than the build's.
-        entity = spec.entity if spec is not None else None
-        if isinstance(entity, Credential):
-            page.update_date = entity.last_reviewed.isoformat()
-        elif page.update_date == get_build_date():
-            page.update_date = None  # type: ignore[assignment]
         return context
 
     # Priority 100: before any other plugin looks at the finished site.
