@@ -10,7 +10,7 @@ from .catalog import Catalog
 from .models import Credential
 
 BADGE_DIR = "assets/catalog/badges/"
-PALETTE = ("#283593", "#00695c", "#6a1b9a", "#ad1457", "#e65100", "#2e7d32", "#37474f", "#4e342e")
+PALETTE = ("#283593", "#00695c", "#6a1b9a", "#ad1457", "#bf360c", "#2e7d32", "#37474f", "#4e342e")
 """Dark enough for white text (WCAG contrast above 4.5:1), one per category number."""
 
 
@@ -32,7 +32,7 @@ def draw(title: str, category: str, version: str, color: str) -> str:
         f'<circle cx="100" cy="100" r="96" fill="{color}"/>'
         '<circle cx="100" cy="100" r="86" fill="none" stroke="#ffffff" stroke-width="3"/>'
         '<g fill="#ffffff" font-family="sans-serif" text-anchor="middle">'
-        f'<text x="100" y="46" font-size="11">{escape(textwrap.shorten(category, 28))}</text>'
+        f'<text x="100" y="56" font-size="10">{escape(textwrap.shorten(category, 24, placeholder="..."))}</text>'
         f'<text font-size="17" font-weight="bold">{text}</text>'
         f'<text x="100" y="166" font-size="12">v{escape(version)}</text>'
         "</g></svg>\n")
