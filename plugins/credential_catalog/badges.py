@@ -25,6 +25,7 @@ def draw(title: str, category: str, version: str, color: str) -> str:
     text = "".join(f'<tspan x="100" y="{top + 22 * n}">{escape(line)}</tspan>'
                    for n, line in enumerate(lines))
     label = escape(f"{title} (micro-credential, {category}, version {version})")
+    kicker = escape(textwrap.shorten(category, 24, placeholder="..."))
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" '
         f'role="img" aria-label="{label}">'
@@ -32,7 +33,7 @@ def draw(title: str, category: str, version: str, color: str) -> str:
         f'<circle cx="100" cy="100" r="96" fill="{color}"/>'
         '<circle cx="100" cy="100" r="86" fill="none" stroke="#ffffff" stroke-width="3"/>'
         '<g fill="#ffffff" font-family="sans-serif" text-anchor="middle">'
-        f'<text x="100" y="56" font-size="10">{escape(textwrap.shorten(category, 24, placeholder="..."))}</text>'
+        f'<text x="100" y="56" font-size="10">{kicker}</text>'
         f'<text font-size="17" font-weight="bold">{text}</text>'
         f'<text x="100" y="166" font-size="12">v{escape(version)}</text>'
         "</g></svg>\n")
