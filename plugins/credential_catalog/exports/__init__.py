@@ -11,7 +11,7 @@ from typing import Any
 
 from ..graph import Graph
 from ..models import Credential, Entity
-from ..pages import EMBEDDABLE
+from ..pages import embeddable
 from . import api, ctdl, oembed, openbadges, schemaorg
 from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
 
@@ -30,8 +30,7 @@ class Exports:
     site_name: str
 
     def embeddable(self) -> list[Entity]:
-        entities = self.graph.catalog.entities
-        return [entities[kind.folder][i] for kind in EMBEDDABLE for i in sorted(entities[kind.folder])]
+        return [entity for entity, _ in embeddable(self.graph.catalog)]
 
     def files(self) -> Iterator[tuple[str, str]]:
         """(path, text) for every export; a generator, so a large catalog is never all in memory."""
