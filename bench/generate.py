@@ -18,10 +18,11 @@ from typing import Any
 import yaml
 
 from credential_catalog.catalog import Catalog
+from credential_catalog.ctids import new_ctid
 from credential_catalog.graph import Graph, build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.models import Credential, Entity
-from credential_catalog.pages import SECTIONS, entity_title
+from credential_catalog.pages import entity_title, sections
 from credential_catalog.vocabulary import label
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,6 +84,7 @@ def _read(folder: str) -> dict[str, dict[str, Any]]:
 
 def _vary_credential(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"] = new_ctid()
     out["title"] = v.title(data["title"])
     out["related"] = [v.ref(c) for c in data.get("related", [])]
     if data.get("successor"):
@@ -92,6 +94,7 @@ def _vary_credential(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
 
 def _vary_stack(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"] = new_ctid()
     out["title"] = v.title(data["title"])
     out["credentials"] = [v.ref(c) for c in data["credentials"]]
     return out
@@ -99,8 +102,10 @@ def _vary_stack(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
 
 def _vary_pathway(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"], out["destination_ctid"] = new_ctid(), new_ctid()
     out["title"] = v.title(data["title"])
     for step, original in zip(out["steps"], data["steps"], strict=True):
+        step["component_ctids"] = {v.ref(key): new_ctid() for key in original["component_ctids"]}
         if original.get("credentials"):
             step["credentials"] = [v.ref(c) for c in original["credentials"]]
         if original.get("pathway"):
@@ -237,7 +242,7 @@ def _entity_page(entity: Entity, catalog: Catalog, graph: Graph, here: str) -> s
 
 def _index_page(folder: str, catalog: Catalog, graph: Graph) -> str:
     here = f"{folder}/index.md"
-    parts = [f"# {SECTIONS[folder]}\n"]
+    parts = [f"# {sections()[folder]}\n"]
     if folder == "credentials":
         for category in catalog.categories.values():
             parts += [f"## {category.number}. {category.title}\n",
@@ -265,7 +270,7 @@ def write_plain(catalog_dir: Path, docs: Path) -> None:
     """Write the pages the catalog would generate as plain Markdown files under ``docs``."""
     catalog = load_catalog(catalog_dir)
     graph = build_graph(catalog)
-    for folder in SECTIONS:
+    for folder in sections():
         (docs / folder).mkdir(parents=True, exist_ok=True)
         (docs / folder / "index.md").write_text(_index_page(folder, catalog, graph), encoding="utf-8")
         for entity_id, entity in catalog.entities[folder].items():

@@ -9,6 +9,7 @@ SKELETON = """\
 # Text fields take plain sentences with *emphasis*, **strong**, `code` and lists; no HTML or links
 # (add a file to catalog/resources/ and list its id under `resources` instead).
 
+ctid: {ctid}  # assigned once; never edit it (registries know the credential by it)
 title: TODO Title as it appears on the badge
 category: {category}
 summary: TODO One line that says what the educator does and why it matters.
@@ -54,8 +55,8 @@ status: active
 """
 
 
-def skeleton(credential_id: str, category: str, issuer: str, today: str) -> str:
+def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str) -> str:
     problem = id_problem(credential_id)
     if problem is not None:
         raise ValueError(f"{shown(credential_id)} {problem}")
-    return SKELETON.format(category=category, issuer=issuer, today=today)
+    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid)

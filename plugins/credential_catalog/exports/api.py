@@ -9,7 +9,7 @@ from pydantic.json_schema import models_json_schema
 
 from ..catalog import Catalog
 from ..graph import Graph
-from ..models import ID_PATTERN, KINDS, Credential, Entity
+from ..models import ID_PATTERN, Credential, Entity, kinds
 from ..schema import SCHEMA_DIALECT
 from .urls import Urls
 
@@ -46,7 +46,7 @@ def entity_record(graph: Graph, urls: Urls, entity: Entity) -> dict[str, Any]:
 
 def catalog_document(graph: Graph, urls: Urls) -> dict[str, Any]:
     document: dict[str, Any] = {"$schema": urls.file(SCHEMA)}
-    for kind in KINDS:
+    for kind in kinds():
         entities = graph.catalog.entities[kind.folder]
         document[kind.folder] = [entity_record(graph, urls, entities[i]) for i in sorted(entities)]
     return document
@@ -58,16 +58,17 @@ def credential_document(graph: Graph, urls: Urls, credential: Credential) -> dic
 
 
 def catalog_schema(urls: Urls) -> dict[str, Any]:
-    refs, defs = models_json_schema([(kind, "serialization") for kind in KINDS],
+    refs, defs = models_json_schema([(kind, "serialization") for kind in kinds()],
                                     ref_template="#/$defs/{model}")
     definitions = defs["$defs"]
-    for kind in KINDS:
+    for kind in kinds():
         definition = definitions[kind.__name__]
         definition["properties"] = {
             "id": {"type": "string", "pattern": ID_PATTERN},
             "url": {"type": "string", "format": "uri"},
             **{k: v for k, v in definition["properties"].items() if k != "id"}}
-        definition["required"] = ["id", "url", *definition.get("required", [])]
+        required = [name for name in definition.get("required", []) if name not in ("id", "url")]
+        definition["required"] = ["id", "url", *required]
     definitions["Credential"]["properties"]["links"] = {
         "type": "object",
         "required": ["stacks", "pathways", "recognizers", "recognitions"],
@@ -97,11 +98,11 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
         "$id": urls.file(SCHEMA),
         "title": "Educator micro-credential catalog",
         "type": "object",
-        "required": [kind.folder for kind in KINDS],
+        "required": [kind.folder for kind in kinds()],
         "properties": {
             "$schema": {"type": "string"},
             **{kind.folder: {"type": "array", "items": refs[(kind, "serialization")]}
-               for kind in KINDS},
+               for kind in kinds()},
         },
         "$defs": definitions,
     }
@@ -134,4 +135,5 @@ def catalog_csv(graph: Graph, urls: Urls) -> str:
             f"{credential.estimated_hours:g}",
             urls.page(credential),
         )])
+    # The byte-order mark makes spreadsheet programs read the file as UTF-8 (docs/api.md says so).
     return "\ufeff" + out.getvalue()
