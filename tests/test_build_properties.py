@@ -14,6 +14,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from credential_catalog.ctids import new_ctid
 from credential_catalog.ids import MAX_ID_LENGTH
 from credential_catalog.loader import read_catalog
 from credential_catalog.nesting import MAX_NESTING
@@ -70,7 +71,7 @@ def write_catalog(project: Path, text: str, title: str, new_id: str, url: str, e
     """The tiny catalog with a new credential ``new_id`` and generated values in many fields."""
     credential = load("credentials/asking-questions.yml")
     credential.update(title=title, rationale=text, competency=text, estimated_hours=estimate,
-                      last_reviewed=reviewed)
+                      last_reviewed=reviewed, ctid=new_ctid())
     credential["submission"]["evidence"][0]["scoring_guide"][0]["criteria"] = [text]
     dump(project, f"credentials/{new_id}.yml", credential)
     stack = load("stacks/inquiry.yml")
