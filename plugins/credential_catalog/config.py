@@ -14,5 +14,5 @@ class CatalogConfig(Config):
     exports = c.Type(bool, default=True)
     """Publish the data API, Open Badges, CTDL, oEmbed and embeddable pages (needs site_url)."""
     guides = c.Type(dict, default={"about": "about.md", "add_recognizer": "recognizers-guide.md",
-                                   "embedding": "embedding.md"})
+                                   "embedding": "embedding.md", "contributing": "contributing.md"})
     """Hand-written pages the catalog's pages link to, by role; a role whose page is missing is not linked."""

@@ -96,7 +96,7 @@ def build_graph(catalog: Catalog) -> Graph:
     for credential in sorted(credentials.values(), key=_title_key):
         by_category[credential.category].append(credential)
         by_issuer[credential.issuer].append(credential)
-        for standard in credential.standards:
+        for standard in credential.standard_ids:
             by_standard[standard].append(credential)
         for other in credential.related:
             related[credential.id].add(other)
@@ -108,6 +108,8 @@ def build_graph(catalog: Catalog) -> Graph:
         links[cid].related = sorted((credentials[o] for o in others), key=_title_key)
 
     for stack in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold()):
+        if stack.status != "active":
+            continue
         for cid in stack.credentials:
             links[cid].stacks.append(stack)
 

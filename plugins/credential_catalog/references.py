@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import KINDS, Credential, Entity, Pathway
+from .models import KINDS, Credential, Entity, Pathway, Stack
 from .problems import Problem, format_path, suggest
 
 # For each kind: which fields hold ids of which kind ("*" = every item of a list).
@@ -15,11 +15,12 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
         ("category", "categories"),
         ("resources.*", "resources"),
         ("related.*", "credentials"),
-        ("standards.*", "standards"),
+        ("standards.*.standard", "standards"),
         ("issuer", "issuers"),
         ("successor", "credentials"),
     ),
-    "stacks": (("credentials.*", "credentials"), ("category", "categories")),
+    "stacks": (("credentials.*", "credentials"), ("category", "categories"),
+               ("successors.*", "stacks")),
     "pathways": (("steps.*.credentials.*", "credentials"), ("steps.*.pathway", "pathways")),
     "issuers": (("website", "resources"),),
     "recognizers": (
@@ -84,6 +85,12 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
         if successor is not None and successor.status == "retired":
             report(credential, ("successor",), f"successor {successor.id!r} is itself retired")
 
+    for stack in catalog.stacks.values():
+        for path, message in _stack_rules(catalog, stack):
+            report(stack, path, message)
+    for credential, path, message in _repeated_reasons(catalog):
+        report(credential, path, message)
+
     for pathway in catalog.pathways.values():
         for path, message in _retired_steps(catalog, pathway):
             report(pathway, path, message)
@@ -96,10 +103,10 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
 def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
     lists: dict[str, list[str]] = {}
     if isinstance(entity, Credential):
-        lists = {"related": entity.related, "standards": entity.standards,
+        lists = {"related": entity.related, "standards": entity.standard_ids,
                  "resources": entity.resources}
-    elif entity.folder == "stacks":
-        lists = {"credentials": entity.credentials}  # type: ignore[attr-defined]
+    elif isinstance(entity, Stack):
+        lists = {"credentials": entity.credentials, "successors": entity.successors}
     elif isinstance(entity, Pathway):
         seen: dict[str, Path_] = {}
         for s, step in enumerate(entity.steps):
@@ -114,6 +121,38 @@ def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
             if value in firsts:
                 yield (field, index), f"{value!r} is listed twice"
             firsts.add(value)
+
+
+def _stack_rules(catalog: Catalog, stack: Stack) -> Iterator[tuple[Path_, str]]:
+    for index, successor_id in enumerate(stack.successors):
+        successor = catalog.stacks.get(successor_id)
+        if successor is not None and successor.status == "retired":
+            yield ("successors", index), f"successor {successor_id!r} is itself retired"
+    if stack.status != "active":
+        return
+    members = set(stack.credentials)
+    for category in catalog.categories.values():
+        everyone = {c.id for c in catalog.credentials.values() if c.category == category.id}
+        active = {c.id for c in catalog.credentials.values()
+                  if c.category == category.id and c.status == "active"}
+        if members in (everyone, active):
+            yield ("credentials",), (
+                f"these are exactly the credentials of the category {category.id!r}, which its page "
+                "already lists: a stack answers a need, so choose the credentials for that need")
+
+
+def _repeated_reasons(catalog: Catalog) -> Iterator[tuple[Credential, Path_, str]]:
+    """A reason says why this credential supports the standard, so two credentials never share one."""
+    first: dict[tuple[str, str], str] = {}
+    for credential_id in sorted(catalog.credentials):
+        credential = catalog.credentials[credential_id]
+        for index, alignment in enumerate(credential.standards):
+            key = (alignment.standard, " ".join(alignment.reason.casefold().split()))
+            if key in first:
+                yield credential, ("standards", index, "reason"), (
+                    f"the same reason is given for {first[key]!r}: say why this credential "
+                    f"supports {alignment.standard!r}")
+            first.setdefault(key, credential_id)
 
 
 def _retired_steps(catalog: Catalog, pathway: Pathway) -> Iterator[tuple[Path_, str]]:

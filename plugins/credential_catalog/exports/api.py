@@ -124,7 +124,7 @@ def catalog_csv(graph: Graph, urls: Urls) -> str:
             catalog.categories[credential.category].title,
             "; ".join(stack.title for stack in links.stacks),
             "; ".join(place.pathway.title for place in links.pathways),
-            "; ".join(catalog.standards[s].title for s in credential.standards),
+            "; ".join(catalog.standards[s].title for s in credential.standard_ids),
             f"{credential.estimated_hours:g}",
             urls.page(credential),
         )])

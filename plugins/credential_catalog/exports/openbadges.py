@@ -12,6 +12,7 @@ OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 CATEGORY_FRAMEWORK = "Deeper Learning framework"
 STANDARD_FRAMEWORK = "Standards for Professional Learning"
+ALIGNMENT_JUDGEMENT = "Aligned in this catalog's own judgement, not the issuer's:"
 LANGUAGE = "en"
 BADGE_IMAGE = "assets/catalog/badge.svg"
 
@@ -78,11 +79,13 @@ def _alignments(catalog: Catalog, urls: Urls, credential: Credential) -> list[di
         "targetDescription": category.summary, "targetFramework": CATEGORY_FRAMEWORK,
         "targetCode": category.id,
     }]
-    for sid in credential.standards:
-        standard = catalog.standards[sid]
+    for alignment in credential.standards:
+        standard = catalog.standards[alignment.standard]
         alignments.append({
             "type": ["Alignment"], "targetName": standard.title, "targetUrl": urls.page(standard),
-            "targetDescription": standard.statement, "targetFramework": STANDARD_FRAMEWORK,
+            "targetDescription": f"{ALIGNMENT_JUDGEMENT} {alignment.reason} The standard: "
+                                 f"{standard.statement}",
+            "targetFramework": STANDARD_FRAMEWORK,
             "targetCode": standard.id,
         })
     return alignments
