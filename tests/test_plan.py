@@ -58,13 +58,15 @@ def test_criteria_to_meet_counts_only_passing_levels(write: Callable[[str, str],
     assert criteria_to_meet(credential) == 2
 
 
-def test_the_packet_holds_submission_and_every_scoring_guide(built: Path) -> None:
-    packet = read(built, credential_path("asking-questions"))["packet"]
-    assert "Describe your class." in packet and "(200-word limit)" in packet
-    assert "<caption>Scoring guide for part 1: Question lists</caption>" in packet
-    assert "Each list has at least five questions." in packet
-    assert "What surprised you?" in packet
-    assert "<script" not in packet and " id=" not in packet
+def test_a_credential_page_holds_its_whole_submission_in_one_section(built: Path) -> None:
+    """The printed plan copies what follows a credential page's "submission" heading up to the
+    next h2: every scoring guide must be in there."""
+    html = (built / "credentials" / "asking-questions" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<h2 id="submission">')
+    section = html[start:html.index("<h2", start + 1)]
+    assert "Describe your class." in section
+    assert "<caption>Scoring guide for part 1: Question lists</caption>" in section
+    assert "What surprised you?" in section
 
 
 def test_pathways_come_after_the_pathways_their_steps_name(write: Callable[[str, str], Path],

@@ -137,6 +137,7 @@ def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_p
     assert link == f"{real_site_url}plan/?ids={SECOND},{FIRST}"
 
     # Printing gives a cover, then each credential from a new page with all its scoring guides.
+    page.wait_for_selector(f'.cc-packet[data-ready="{SECOND},{FIRST}"]', state="attached")
     page.emulate_media(media="print")
     assert not page.locator(".cc-plan__tools").is_visible()
     printed = pdf_pages(page.pdf(format="Letter"))

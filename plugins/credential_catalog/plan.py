@@ -2,25 +2,22 @@
 
 The pages keep a plan in the reader's browser and only combine these files: ``index.json`` lists
 every credential, every stack and every pathway step (with what covers it), and one file per
-credential holds its facts, its evidence checklist and its printable packet.
+credential holds its facts and its evidence checklist. The printed plan takes each credential's
+submission requirements and scoring guides from the credential's own page.
 """
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from .catalog import Catalog
 from .graph import Graph
-from .models import Credential, Pathway, PathwayStep
+from .models import Credential, Pathway, PathwayStep, Standard
 from .pages import entity_url
 from .vocabulary import label
 
 PLAN_DIR = "assets/catalog/plan/"
 INDEX_URI = f"{PLAN_DIR}index.json"
-PACKET_TEMPLATE = "partials/catalog/packet.html"
-
-Packet = Callable[[Credential], str]
-"""Renders a credential's submission requirements and scoring guides as HTML."""
 
 
 def credential_path(credential_id: str) -> str:
@@ -53,7 +50,7 @@ def _link(title: str, url: str) -> dict[str, str]:
     return {"title": title, "url": url}
 
 
-def credential_data(catalog: Catalog, graph: Graph, credential: Credential, packet: str) -> dict[str, Any]:
+def credential_data(catalog: Catalog, graph: Graph, credential: Credential) -> dict[str, Any]:
     links = graph.links[credential.id]
     category = catalog.categories[credential.category]
     successor = catalog.credentials.get(credential.successor or "")
@@ -73,13 +70,12 @@ def credential_data(catalog: Catalog, graph: Graph, credential: Credential, pack
         "pathways": [{**_link(place.pathway.title, entity_url(place.pathway)),
                       "place": f"step {place.step} of {place.total}, {label(place.requirement).lower()}"}
                      for place in links.pathways],
-        "standards": [_link(catalog.standards[sid].title, entity_url(catalog.standards[sid]))
-                      for sid in credential.standards],
+        "standards": [_link(standard.title, entity_url(standard))
+                      for standard in (catalog.of(Standard)[sid] for sid in credential.standards)],
         "recognitions": [{"name": r.recognizer.name, "url": entity_url(r.recognizer),
                           "basis": "named" if r.basis == "listed" else "eligible"}
                          for r in links.recognitions],
         "checklist": checklist(credential),
-        "packet": packet,
     }
 
 
@@ -125,12 +121,11 @@ def index_data(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def plan_files(catalog: Catalog, graph: Graph, packet: Packet) -> Iterator[tuple[str, str]]:
+def plan_files(catalog: Catalog, graph: Graph) -> Iterator[tuple[str, str]]:
     """(path in the site, JSON) for the index and each credential's file."""
     yield INDEX_URI, _json(index_data(catalog))
     for credential in catalog.credentials.values():
-        data = credential_data(catalog, graph, credential, packet(credential))
-        yield credential_path(credential.id), _json(data)
+        yield credential_path(credential.id), _json(credential_data(catalog, graph, credential))
 
 
 def _json(data: Any) -> str:

@@ -30,7 +30,7 @@ from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
 from .pages import SECTIONS, PageSpec, embed_specs, page_specs
-from .plan import PACKET_TEMPLATE, PLAN_DIR, plan_files
+from .plan import PLAN_DIR, plan_files
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -180,9 +180,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        packet = body_env.get_template(PACKET_TEMPLATE)
         outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
-                                 lambda: plan_files(catalog, graph, lambda c: packet.render(credential=c))]
+                                 lambda: plan_files(catalog, graph)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]

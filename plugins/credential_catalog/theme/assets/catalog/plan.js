@@ -28,6 +28,8 @@
   var index = null;
   var cache = {};
   var drawn = [];
+  var packets = {};
+  var printable = Promise.resolve();
   var warned = false;
 
   function el(tag, attrs, children) {
@@ -202,13 +204,42 @@
     empty.hidden = items.length > 0;
   }
 
+  /* A credential's submission requirements and scoring guides, as its own page shows them: what
+     follows the page's "submission" heading up to the next section. Loaded once per credential. */
+  function submission(item) {
+    if (!packets[item.id]) {
+      var page = new URL(item.url, site);
+      packets[item.id] = fetch(page, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(page + ": " + response.status);
+        return response.text();
+      }).then(function (html) {
+        var source = new DOMParser().parseFromString(html, "text/html");
+        var start = source.getElementById("submission");
+        if (!start) throw new Error(page + ": no submission section");
+        var part = document.createDocumentFragment();
+        for (var node = start.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+          part.appendChild(document.importNode(node, true));
+        }
+        part.querySelectorAll("[id]").forEach(function (child) { child.removeAttribute("id"); });
+        part.querySelectorAll(".headerlink, script").forEach(function (child) { child.remove(); });
+        part.querySelectorAll("a[href]").forEach(function (anchor) {
+          anchor.setAttribute("href", new URL(anchor.getAttribute("href"), page).href);
+        });
+        return part;
+      });
+    }
+    return packets[item.id];
+  }
+
   function drawPacket(items) {
     packet.textContent = "";
+    packet.removeAttribute("data-ready");
     var stamp = new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
     packet.appendChild(el("p", { class: "cc-packet__stamp", text: "Printed " + stamp + " from " + site.href + "plan/" }));
-    items.forEach(function (item, n) {
+    var drawing = items.map(function (item, n) {
       var done = (plan.load().done[item.id] || []);
-      var section = el("section", { class: "cc-packet__credential", "data-credential": item.id }, [
+      var body = el("div", { class: "cc-packet__submission" });
+      packet.appendChild(el("section", { class: "cc-packet__credential", "data-credential": item.id }, [
         el("h2", { text: (n + 1) + ". " + item.title }),
         el("p", { class: "cc-lede", text: item.summary }),
         el("p", { class: "cc-meta", text: item.category.title + " \u00b7 about " + hours(item.hours) +
@@ -216,12 +247,18 @@
         el("h3", { text: "Evidence to collect" }),
         el("ul", { class: "cc-packet__checklist" }, item.checklist.map(function (entry) {
           return el("li", { text: (done.indexOf(entry.key) >= 0 ? "\u2611 " : "\u2610 ") + entry.text });
-        }))
-      ]);
-      var body = el("div", { class: "cc-packet__submission" });
-      body.innerHTML = item.packet; /* the catalog's own template output, its text escaped at build time */
-      section.appendChild(body);
-      packet.appendChild(section);
+        })),
+        body
+      ]));
+      return submission(item).then(function (part) {
+        body.appendChild(part.cloneNode(true));
+      }, function () {
+        body.appendChild(el("p", { text: "The submission requirements could not be loaded here: see " +
+          new URL(item.url, site).href + "." }));
+      });
+    });
+    printable = Promise.all(drawing).then(function () {
+      packet.setAttribute("data-ready", items.map(function (item) { return item.id; }).join(","));
     });
   }
 
@@ -427,7 +464,10 @@
       say("This browser does not let the site keep data, so the plan lasts only while this page is open.");
     }
     root.querySelector(".cc-plan__copy").addEventListener("click", copyLink);
-    root.querySelector(".cc-plan__print").addEventListener("click", function () { window.print(); });
+    root.querySelector(".cc-plan__print").addEventListener("click", function () {
+      say("Preparing the plan for printing\u2026");
+      printable.then(function () { window.print(); });
+    });
     root.querySelector(".cc-plan__export").addEventListener("click", exportFile);
     fileField.addEventListener("change", importFile);
     plan.onChange(function () { if (!shared) render(); });
