@@ -65,12 +65,23 @@
     return (link || card).textContent.trim();
   }
 
+  function paint(button, ids) {
+    var inPlan = ids.indexOf(button.getAttribute("data-plan-id")) >= 0;
+    var text = button.querySelector(".cc-plan-toggle__text");
+    if (text.textContent !== (inPlan ? REMOVE : ADD)) text.textContent = inPlan ? REMOVE : ADD;
+    button.classList.toggle("cc-plan-toggle--in", inPlan);
+  }
+
+  /* Give new cards and slots their controls, drawn in the current state; the rest stay as they are. */
   function decorate() {
     scheduled = false;
+    var ids = plan.load().ids;
+    var chosen = bar ? plan.compare.ids() : [];
     document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])").forEach(function (slot) {
       slot.setAttribute("data-plan-ready", "");
-      slot.insertBefore(planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title")),
-                        slot.firstChild);
+      var button = planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title"));
+      paint(button, ids);
+      slot.insertBefore(button, slot.firstChild);
       slot.hidden = false;
     });
     document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])").forEach(function (card) {
@@ -78,11 +89,26 @@
       var id = card.getAttribute("data-credential");
       var title = cardTitle(card);
       var actions = el("div", { class: "cc-card__actions" });
-      if (!card.classList.contains("cc-card--retired")) actions.appendChild(planButton(id, title));
-      if (bar) actions.appendChild(compareBox(id, title));
+      if (!card.classList.contains("cc-card--retired")) {
+        var button = planButton(id, title);
+        paint(button, ids);
+        actions.appendChild(button);
+      }
+      if (bar) {
+        var box = compareBox(id, title);
+        box.firstChild.checked = chosen.indexOf(id) >= 0;
+        actions.appendChild(box);
+      }
       if (actions.childNodes.length) card.appendChild(actions);
     });
-    refresh();
+    countPlan(ids);
+  }
+
+  function countPlan(ids) {
+    document.querySelectorAll(".cc-plan-link__count").forEach(function (count) {
+      var text = ids.length ? " (" + credentials(ids.length) + ")" : "";
+      if (count.textContent !== text) count.textContent = text;
+    });
   }
 
   function drawBar(chosen) {
@@ -110,18 +136,11 @@
     bar.appendChild(clear);
   }
 
+  /* Redraw every control after the plan or the compare choice changed. */
   function refresh() {
     var ids = plan.load().ids;
-    document.querySelectorAll(".cc-plan-toggle").forEach(function (button) {
-      var inPlan = ids.indexOf(button.getAttribute("data-plan-id")) >= 0;
-      var text = button.querySelector(".cc-plan-toggle__text");
-      if (text.textContent !== (inPlan ? REMOVE : ADD)) text.textContent = inPlan ? REMOVE : ADD;
-      button.classList.toggle("cc-plan-toggle--in", inPlan);
-    });
-    document.querySelectorAll(".cc-plan-link__count").forEach(function (count) {
-      var text = ids.length ? " (" + credentials(ids.length) + ")" : "";
-      if (count.textContent !== text) count.textContent = text;
-    });
+    document.querySelectorAll(".cc-plan-toggle").forEach(function (button) { paint(button, ids); });
+    countPlan(ids);
     var chosen = plan.compare.ids();
     document.querySelectorAll("[data-compare-id]").forEach(function (box) {
       box.checked = chosen.indexOf(box.getAttribute("data-compare-id")) >= 0;
@@ -137,6 +156,7 @@
     document.body.appendChild(announcer);
     bar = document.querySelector(".cc-compare-bar[data-compare]");
     decorate();
+    refresh();
     new MutationObserver(function () {
       if (scheduled) return;
       scheduled = true;
