@@ -350,3 +350,14 @@ def test_totals_count_completed_stacks_and_covered_steps(tab: Any, nested_site: 
     assert covered == pathways
     catalog = load_catalog(TINY / "catalog")
     assert tab.inner_text(".cc-plan__hours") == hours(catalog, *ids)
+
+
+def test_a_link_naming_unknown_credentials_shows_the_known_ones(tab: Any, tiny_site: str) -> None:
+    assert open_plan(tab, f"{tiny_site}plan/?ids=constructor,asking-questions,no-such-one") == [
+        "asking-questions"]
+    assert "2 credentials in the link are not in this catalog" in tab.inner_text(".cc-plan__shared")
+    tab.goto(f"{tiny_site}compare/?ids=constructor,asking-questions,speaking-up")
+    tab.wait_for_selector(".cc-compare[data-ready]")
+    assert tab.get_attribute(".cc-compare", "data-ready") == "asking-questions,speaking-up"
+    tab.wait_for_function(
+        "document.querySelector('.cc-compare__status').textContent.startsWith('1 credential in the address')")

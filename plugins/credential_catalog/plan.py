@@ -112,7 +112,7 @@ def index_data(catalog: Catalog) -> dict[str, Any]:
     """
     credentials = sorted(catalog.credentials.values(), key=lambda c: c.title.casefold())
     return {
-        "credentials": {c.id: {"title": c.title, "retired": c.status == "retired"} for c in credentials},
+        "credentials": {c.id: c.title for c in credentials},
         "stacks": [{**_link(s.title, entity_url(s)), "credentials": list(s.credentials)}
                    for s in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold())],
         "pathways": [{"id": p.id, **_link(p.title, entity_url(p)), "retired": p.status == "retired",

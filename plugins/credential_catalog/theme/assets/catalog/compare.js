@@ -11,7 +11,7 @@
   var status = root.querySelector(".cc-compare__status");
   var holder = root.querySelector(".cc-compare__table");
   var index = null;
-  var cache = {};
+  var cache = Object.create(null);
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -117,7 +117,7 @@
     return Promise.all(ids.map(credential)).then(function (items) {
       holder.appendChild(table(items, ids));
       if (removed) {
-        say(index.credentials[removed].title + " removed from the comparison; " + count(ids.length, "credential") + " left.");
+        say(index.credentials[removed] + " removed from the comparison; " + count(ids.length, "credential") + " left.");
         holder.querySelector(".cc-compare__remove").focus();
       }
       root.setAttribute("data-ready", ids.join(","));
@@ -129,7 +129,9 @@
     document.querySelectorAll(".cc-needs-script").forEach(function (node) { node.hidden = true; });
     root.hidden = false;
     var asked = plan.parseIds(new URLSearchParams(location.search).get("ids"));
-    var ids = asked.filter(function (id) { return id in index.credentials; });
+    var ids = asked.filter(function (id) {
+      return Object.prototype.hasOwnProperty.call(index.credentials, id);
+    });
     var notes = [];
     if (ids.length < asked.length) {
       var left = asked.length - ids.length;

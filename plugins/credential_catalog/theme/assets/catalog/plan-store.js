@@ -8,7 +8,7 @@
   var site = new URL("../../", document.currentScript.src);
   var planKey = "credential-catalog:plan:" + site.pathname;
   var compareKey = "credential-catalog:compare:" + site.pathname;
-  var memory = {};
+  var memory = Object.create(null);
   var listeners = [];
 
   function storage(kind) {
@@ -40,7 +40,7 @@
 
   /* Distinct well-formed ids, in order, at most `limit`. */
   function cleanIds(list, limit) {
-    var seen = {};
+    var seen = Object.create(null);
     var out = [];
     (Array.isArray(list) ? list : []).forEach(function (id) {
       if (typeof id === "string" && ID.test(id) && id.length <= 80 && !seen[id] && out.length < limit) {
@@ -52,7 +52,7 @@
   }
 
   function cleanDone(done, ids) {
-    var out = {};
+    var out = Object.create(null);
     if (!done || typeof done !== "object") return out;
     ids.forEach(function (id) {
       var keys = Array.isArray(done[id]) ? done[id].filter(function (key) {

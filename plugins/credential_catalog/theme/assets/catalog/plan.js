@@ -26,9 +26,9 @@
   var params = new URLSearchParams(location.search);
   var shared = params.has("ids") ? plan.parseIds(params.get("ids")) : null;
   var index = null;
-  var cache = {};
+  var cache = Object.create(null);
   var drawn = [];
-  var packets = {};
+  var packets = Object.create(null);
   var printable = Promise.resolve();
   var warned = false;
 
@@ -69,7 +69,9 @@
     return cache[id];
   }
 
-  function known(ids) { return ids.filter(function (id) { return id in index.credentials; }); }
+  function known(ids) {
+    return ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(index.credentials, id); });
+  }
 
   function listed() { return shared || plan.load().ids; }
 
@@ -77,13 +79,13 @@
      step of credentials by `needed` of them, a step naming a pathway once that pathway's required
      steps are all covered (the index lists a pathway after those it names). */
   function progress(ids) {
-    var chosen = {};
+    var chosen = Object.create(null);
     ids.forEach(function (id) { chosen[id] = true; });
     var has = function (id) { return chosen[id] === true; };
     var stacks = index.stacks.map(function (stack) {
       return { stack: stack, have: stack.credentials.filter(has) };
     }).filter(function (entry) { return entry.have.length > 0; });
-    var complete = {};
+    var complete = Object.create(null);
     var pathways = index.pathways.map(function (pathway) {
       var covered = pathway.steps.map(function (step) {
         return step.pathway ? complete[step.pathway] === true
@@ -122,7 +124,7 @@
         el("p", { text: "Started:" }),
         el("ul", {}, started.map(function (entry) {
           var missing = entry.stack.credentials.filter(function (id) { return entry.have.indexOf(id) < 0; })
-            .map(function (id) { return index.credentials[id].title; });
+            .map(function (id) { return index.credentials[id]; });
           return el("li", {}, [link(entry.stack), ": " + entry.have.length + " of " +
             count(entry.stack.credentials.length, "credential") + "; still to add: " + missing.join(", ")]);
         }))
