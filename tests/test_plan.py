@@ -94,6 +94,9 @@ def test_plan_and_compare_pages_say_what_they_need_without_javascript(built: Pat
     plan = (built / "plan" / "index.html").read_text(encoding="utf-8")
     assert "nothing is sent anywhere" in plan and "catalog's estimates" in plan
     assert 'src="../assets/catalog/plan.js"' in plan
+    compare = (built / "compare" / "index.html").read_text(encoding="utf-8")
+    for sidebar in ("navigation", "toc"):  # the table gets the page's whole width
+        assert f'data-md-type="{sidebar}" hidden>' in compare
 
 
 def test_the_plan_scripts_load_on_every_page(built: Path) -> None:
