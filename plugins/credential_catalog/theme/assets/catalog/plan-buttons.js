@@ -1,6 +1,6 @@
-/* "Add to my plan" on credential pages (.cc-plan-actions) and on every credential card, and
-   "Compare" boxes on the cards of a page that has a compare bar (the credentials page). Cards that
-   other scripts draw later get theirs too. */
+/* "Add to my plan" in slots (.cc-plan-actions: on credential pages, with a link to the plan, and
+   on the compare page) and on every credential card, and "Compare" boxes on the cards of a page
+   that has a compare bar (the credentials page). Cards that other scripts draw later get theirs too. */
 (function () {
   "use strict";
   var plan = window.CredentialPlan;
@@ -81,7 +81,12 @@
       slot.setAttribute("data-plan-ready", "");
       var button = planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title"));
       paint(button, ids);
-      slot.insertBefore(button, slot.firstChild);
+      slot.appendChild(button);
+      if (slot.hasAttribute("data-plan")) {
+        slot.appendChild(el("a", { href: slot.getAttribute("data-plan") }, [
+          document.createTextNode("See my plan"), el("span", { class: "cc-plan-link__count" })
+        ]));
+      }
       slot.hidden = false;
     });
     document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])").forEach(function (card) {
