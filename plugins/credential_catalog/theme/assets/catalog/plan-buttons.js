@@ -75,9 +75,16 @@
   /* Give new cards and slots their controls, drawn in the current state; the rest stay as they are. */
   function decorate() {
     scheduled = false;
+    var slots = document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])");
+    var cards = document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])");
+    if (!slots.length && !cards.length) return;
+    if (!announcer) {  /* only on pages with controls, before anything is announced */
+      announcer = el("div", { class: "cc-sr-only", role: "status", "aria-live": "polite" });
+      document.body.appendChild(announcer);
+    }
     var ids = plan.load().ids;
     var chosen = bar ? plan.compare.ids() : [];
-    document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])").forEach(function (slot) {
+    slots.forEach(function (slot) {
       slot.setAttribute("data-plan-ready", "");
       var button = planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title"));
       paint(button, ids);
@@ -89,7 +96,7 @@
       }
       slot.hidden = false;
     });
-    document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])").forEach(function (card) {
+    cards.forEach(function (card) {
       card.setAttribute("data-plan-ready", "");
       var id = card.getAttribute("data-credential");
       var title = cardTitle(card);
@@ -157,8 +164,6 @@
   }
 
   function start() {
-    announcer = el("div", { class: "cc-sr-only", role: "status", "aria-live": "polite" });
-    document.body.appendChild(announcer);
     bar = document.querySelector(".cc-compare-bar[data-compare]");
     decorate();
     refresh();
