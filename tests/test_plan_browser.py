@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from credential_catalog.ctids import assign
 from credential_catalog.loader import load_catalog
 from credential_catalog.plan import checklist, criteria_to_meet
 
@@ -331,6 +332,7 @@ def nested_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "title: Advanced Pathway\nsummary: After the starter.\ndescription: The next year.\n"
         "audience: [classroom-teacher]\nsteps:\n  - pathway: starter\n"
         "  - credentials: [speaking-up, weighing-evidence]\n    choose: 1\n", encoding="utf-8")
+    assign(project / "catalog")
     with serve(run_build(project)) as url:
         yield url
 
