@@ -32,7 +32,7 @@ from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
 from .models import CTID_PATTERN, Credential
-from .pages import SECTIONS, PageSpec, embed_specs, page_specs
+from .pages import PageSpec, embed_specs, page_specs, sections
 from .plan import PLAN_DIR, plan_files
 from .problems import CatalogError
 from .publish import Output, write_files
@@ -296,4 +296,4 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
                 "catalog": self.catalog, "graph": self.graph, "exports": self.exports,
-                "guides": self.guides, "sections": SECTIONS}
+                "guides": self.guides, "sections": sections()}

@@ -1,48 +1,74 @@
 """Render a page's body through the site theme's Jinja environment.
 
-Each page kind is one template whose ``body`` block holds everything a reader (and the site
-search) should find on the page; the plugin puts that block's HTML into the page content.
+Each page kind is one template whose ``catalog_content`` block holds everything a reader (and the
+site search) should find on the page; the plugin puts that block's HTML into the page content.
+The filters here hold the wording templates would otherwise build themselves.
 """
 
 import re
+from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
+from pydantic import BaseModel
 
+from .cards import BLANK, card
 from .diagram import pathway_svg
+from .models import PathwayStep, Resource, Worth
 from .pages import PageSpec, entity_title, entity_url
 from .text import render_inline, render_prose
-from .vocabulary import label
+from .vocabulary import count, hours, label, labels
+
+BLOCK = "catalog_content"
+"""The block of each page template that holds the page's content."""
 
 
-def _count(value: float, noun: str) -> str:
-    """``3 credentials``, ``1 credential``, ``0 credentials``, ``1.5 hours``."""
-    number = f"{value:g}"
-    return f"{number} {noun}" if number == "1" else f"{number} {noun}s"
+def worth_text(worth: Worth) -> Markup:
+    """What a worth says: ``$500 salary step; 15 hours toward re-licensure. Note.``"""
+    parts = [worth.salary, None if worth.relicensure_hours is None else
+             f"{hours(worth.relicensure_hours)} toward re-licensure", worth.pd_credit]
+    said = escape("; ".join(part for part in parts if part))
+    if worth.note:
+        said += Markup(". ") + render_inline(worth.note) if said else render_inline(worth.note)
+    return said
 
 
-def _hours(value: float) -> str:
-    return _count(value, "hour")
+def credit(resource: Resource) -> str:
+    """Who made a resource, and when: ``Ann Lee, Bo Chan, 2019`` or ``Digital Promise``."""
+    who = ", ".join(resource.authors) if resource.authors else str(resource.organization)
+    return f"{who}, {resource.year}" if resource.year else who
 
 
-def _lookup(key: str, mapping: dict[str, Any]) -> Any:
-    return mapping[key]
+def choice(step: PathwayStep) -> str | None:
+    """``choose 2 of 3`` for a step that asks for some of its credentials, else None."""
+    listed = len(step.credentials)
+    return f"choose {step.needed} of {listed}" if step.needed < listed else None
+
+
+def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
+    """A model's fields as (name, title, value), in order: for headings declared on the model."""
+    for name, field in type(model).model_fields.items():
+        yield name, field.title or label(name), getattr(model, name)
 
 
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
-        prose=render_prose, inline=render_inline, label=label, hours=_hours, count=_count,
-        entity_url=entity_url, entity_title=entity_title, lookup=_lookup)
-    env.globals.update(pathway_svg=pathway_svg)
+        prose=render_prose, inline=render_inline, label=label, labels=labels, hours=hours,
+        count=count, entity_url=entity_url, entity_title=entity_title,
+        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card)
+    env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK)
     return env.overlay(autoescape=True, auto_reload=False)
 
 
 def render_body(env: jinja2.Environment, spec: PageSpec, context: dict[str, Any]) -> str:
     template = env.get_template(spec.template)
+    if BLOCK not in template.blocks:
+        raise jinja2.TemplateError(f"{template.filename}: a page template fills the {{% block {BLOCK} %}}")
     values = {"spec": spec, "entity": spec.entity, **spec.context, **context}
-    return "".join(template.blocks["body"](template.new_context(values)))
+    return "".join(template.blocks[BLOCK](template.new_context(values)))
 
 
 _HEADING = re.compile(r'<h([23])\s(?:[^>]*\s)?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
