@@ -81,7 +81,7 @@ def test_pathways_come_after_the_pathways_their_steps_name(write: Callable[[str,
         {"title": None, "credentials": ["speaking-up", "weighing-evidence"], "needed": 1, "pathway": None,
          "required": True}]
     assert index["stacks"] == [{"title": "Inquiry", "url": "stacks/inquiry/",
-                                "credentials": ["asking-questions", "weighing-evidence"]}]
+                                "credentials": ["asking-questions", "weighing-evidence", "speaking-up"]}]
 
 
 def test_plan_and_compare_pages_say_what_they_need_without_javascript(built: Path) -> None:

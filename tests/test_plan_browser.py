@@ -339,8 +339,10 @@ def nested_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize(("ids", "stacks", "pathways"), [
     (["asking-questions"], [], ["Starter Pathway: 1 of 3 steps covered"]),
-    (["weighing-evidence", "asking-questions"], ["Inquiry"],
+    (["weighing-evidence", "asking-questions"], [],
      ["Starter Pathway: 2 of 3 steps covered", "Advanced Pathway: 2 of 2 steps covered"]),
+    (["weighing-evidence", "asking-questions", "speaking-up"], ["Inquiry"],
+     ["Starter Pathway: 3 of 3 steps covered", "Advanced Pathway: 2 of 2 steps covered"]),
     (["speaking-up"], [],
      ["Starter Pathway: 1 of 3 steps covered", "Advanced Pathway: 1 of 2 steps covered"]),
 ])
