@@ -71,7 +71,8 @@ def write_catalog(project: Path, text: str, title: str, new_id: str, url: str, e
     """The tiny catalog with a new credential ``new_id`` and generated values in many fields."""
     credential = load("credentials/asking-questions.yml")
     credential.update(title=title, rationale=text, competency=text, estimated_hours=estimate,
-                      last_reviewed=reviewed, ctid=new_ctid())
+                      last_reviewed=reviewed, ctid=new_ctid(),
+                      standards=[{"standard": "data", "reason": "Its evidence is generated for this test."}])
     credential["submission"]["evidence"][0]["scoring_guide"][0]["criteria"] = [text]
     dump(project, f"credentials/{new_id}.yml", credential)
     stack = load("stacks/inquiry.yml")

@@ -120,7 +120,15 @@ def test_achievement_content(site: Path) -> None:
     assert "Submit two students' question lists." in achievement["criteria"]["narrative"]
     frameworks = {(a["targetFramework"], a["targetName"]) for a in achievement["alignment"]}
     assert ("Deeper Learning framework", "Thinking") in frameworks
-    assert any(f == "Standards for Professional Learning" for f, _ in frameworks)
+    [standard] = [a for a in achievement["alignment"]
+                  if a["targetFramework"] == "Standards for Professional Learning"]
+    assert standard["targetName"] == "Data" and standard["targetCode"] == "data"
+    assert standard["targetDescription"] == (
+        "Aligned in this catalog's own judgement, not the issuer's: The question lists show the "
+        "teacher what each student needs to learn next. The standard: Learning uses evidence about "
+        "students.")
+    badge = read_json(site, "openbadges/v2/badges/asking-questions.json")
+    assert standard["targetDescription"] in [a["targetDescription"] for a in badge["alignment"]]
     [part] = achievement["resultDescription"]
     assert part["resultType"] == "RubricCriterionLevel"
     levels = {level["name"]: level for level in part["rubricCriterionLevel"]}

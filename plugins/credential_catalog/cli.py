@@ -91,7 +91,8 @@ def _new(args: argparse.Namespace) -> int:
         error(f"{target} already exists")
         return 1
     try:
-        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(), ctids.new_ctid())
+        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(),
+                        ctids.new_ctid(), _ids(root, "standards"))
     except ValueError as exc:
         error(str(exc))
         return 1

@@ -33,6 +33,7 @@ from .loader import load_catalog
 from .log import log
 from .models import CTID_PATTERN, Credential
 from .pages import PageSpec, embed_specs, page_specs, sections
+from .plan import PLAN_DIR, plan_files
 from .policy import install as install_policy
 from .printing import guard
 from .problems import CatalogError
@@ -44,8 +45,8 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 """lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
-STYLESHEETS = ("assets/catalog/catalog.css",)
-SCRIPTS = ("assets/catalog/tables.js",)
+STYLESHEETS = ("assets/catalog/catalog.css", "assets/catalog/plan.css")
+SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/plan-store.js", "assets/catalog/plan-buttons.js")
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 """The address the exports use when a build names none: ``mkdocs serve``'s default."""
 
@@ -202,7 +203,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        outputs: list[Output] = [lambda: browse_files(catalog, graph).items()]
+        outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
+                                 lambda: plan_files(catalog, graph)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
@@ -290,7 +292,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
         ours = {file.dest_uri: file.src_uri for file in generated}
-        reserved = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
+        reserved = (STORE_URI, INDEX_DIR, PLAN_DIR, *(FOLDERS if self.exports is not None else ()))
         for file in files:
             if file.src_dir != config.docs_dir:
                 continue

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from .cards import BLANK, card
 from .diagram import pathway_svg
-from .models import PathwayStep, Resource, Worth
+from .models import PathwayStep, Worth
 from .pages import PageSpec, entity_title, entity_url
 from .text import render_inline, render_prose
 from .vocabulary import count, hours, label, labels
@@ -33,12 +33,6 @@ def worth_text(worth: Worth) -> Markup:
     if worth.note:
         said += Markup(". ") + render_inline(worth.note) if said else render_inline(worth.note)
     return said
-
-
-def credit(resource: Resource) -> str:
-    """Who made a resource, and when: ``Ann Lee, Bo Chan, 2019`` or ``Digital Promise``."""
-    who = ", ".join(resource.authors) if resource.authors else str(resource.organization)
-    return f"{who}, {resource.year}" if resource.year else who
 
 
 def choice(step: PathwayStep) -> str | None:
@@ -58,7 +52,7 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         prose=render_prose, inline=render_inline, label=label, labels=labels, hours=hours,
         count=count, entity_url=entity_url, entity_title=entity_title,
-        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card)
+        worth=worth_text, choice=choice, titled=titled, card=card)
     env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK)
     return env.overlay(autoescape=True, auto_reload=False)
 

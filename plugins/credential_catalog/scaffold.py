@@ -1,5 +1,7 @@
 """A commented YAML skeleton for a new credential."""
 
+from collections.abc import Sequence
+
 from .ids import id_problem
 from .printing import shown
 
@@ -45,7 +47,9 @@ submission:
   reflection:
     - TODO A prompt that asks what changed for students.
 related: []  # ids of credentials an educator would earn alongside this one
-standards: [learning-designs]  # ids from catalog/standards/
+standards:  # which standards this credential's work supports, and why: the catalog's own judgement
+  - standard: TODO-standard-id  # {standards}
+    reason: TODO One sentence in the catalog's words on why earning it supports that standard.
 audience: [classroom-teacher]
 estimated_hours: 10
 issuer: {issuer}
@@ -55,8 +59,11 @@ status: active
 """
 
 
-def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str) -> str:
+def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str,
+             standards: Sequence[str] = ()) -> str:
     problem = id_problem(credential_id)
     if problem is not None:
         raise ValueError(f"{shown(credential_id)} {problem}")
-    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid)
+    choices = (f"one of: {', '.join(standards)}" if standards
+               else "an id from catalog/standards/")
+    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid, standards=choices)

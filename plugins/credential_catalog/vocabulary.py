@@ -49,7 +49,7 @@ ResourceType = Literal[
 
 Phase = Literal["ready-to-plan", "ready-to-launch", "ready-to-implement"]
 
-RecognizerKind = Literal["district", "state", "association", "union", "university", "publisher"]
+RecognizerKind = Literal["district", "state", "association", "union", "university"]
 
 IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
 
@@ -97,7 +97,6 @@ LABELS: dict[str, str] = {
     "association": "Association",
     "union": "Education association",
     "university": "University",
-    "publisher": "Publisher",
     "nonprofit": "Nonprofit",
     "company": "Company",
 }

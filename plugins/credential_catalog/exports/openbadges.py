@@ -17,6 +17,7 @@ OB3_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achiev
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 CATEGORY_FRAMEWORK = "Deeper Learning framework"
 STANDARD_FRAMEWORK = "Standards for Professional Learning"
+ALIGNMENT_JUDGEMENT = "Aligned in this catalog's own judgement, not the issuer's:"
 LANGUAGE = "en"
 EXAMPLE_EARNER = "earner@example.org"
 
@@ -88,11 +89,13 @@ def _alignments(catalog: Catalog, urls: Urls, credential: Credential) -> list[di
         "targetDescription": category.summary, "targetFramework": CATEGORY_FRAMEWORK,
         "targetCode": category.id,
     }]
-    for sid in credential.standards:
-        standard = catalog.standards[sid]
+    for alignment in credential.standards:
+        standard = catalog.standards[alignment.standard]
         alignments.append({
             "type": ["Alignment"], "targetName": standard.title, "targetUrl": urls.page(standard),
-            "targetDescription": standard.statement, "targetFramework": STANDARD_FRAMEWORK,
+            "targetDescription": f"{ALIGNMENT_JUDGEMENT} {alignment.reason} The standard: "
+                                 f"{standard.statement}",
+            "targetFramework": STANDARD_FRAMEWORK,
             "targetCode": standard.id,
         })
     return alignments
