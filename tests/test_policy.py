@@ -89,6 +89,17 @@ def test_no_page_breaks_the_policy_in_chromium(browser: Any, real_site_url: str)
     page.locator(".cc-results .cc-card").first.wait_for()  # not wait_for_function: it needs eval
     record("browse")
 
+    visit("credentials/mapping-facts/")
+    page.locator(".cc-plan-actions .cc-plan-toggle").click()
+    visit("plan/")
+    page.locator('[data-credential="mapping-facts"]').first.wait_for()
+    with page.expect_download():
+        page.click(".cc-plan__export")
+    record("plan")
+    visit("compare/?ids=mapping-facts,growth-mindset")
+    page.locator('[data-credential="growth-mindset"]').first.wait_for()
+    record("compare")
+
     visit("embedding/")
     page.wait_for_selector(".cc-embed-builder fieldset input")
     page.locator(".cc-embed-builder fieldset input").nth(1).check()
