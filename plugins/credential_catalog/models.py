@@ -4,13 +4,15 @@ import datetime as dt
 import re
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .colors import contrast
 from .text import Line, Prose
 from .vocabulary import (
     ArtifactKind,
     Audience,
     IssuerKind,
+    Mark,
     Phase,
     RecognizerKind,
     Requirement,
@@ -21,12 +23,24 @@ from .vocabulary import (
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
+
+
+def _dark_enough(value: str) -> str:
+    if contrast(value, "#ffffff") < 4.5:
+        raise ValueError(f"{value} is too light: white text on it needs a contrast of at least 4.5:1 "
+                         f"(it has {contrast(value, '#ffffff'):.1f}:1)")
+    return value
+
+
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(_dark_enough)]
+"""A badge colour, ``#rrggbb`` in lowercase, dark enough for white text."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -148,6 +162,10 @@ class Category(Entity):
     summary: Prose
     description: Prose
     indicators: Annotated[list[Prose], Field(min_length=1)]
+    color: Color | None = Field(default=None, description="its badges' colour; by default one "
+                                                           "picked by its number")
+    mark: Mark | None = Field(default=None, description="the shape on its badges; by default one "
+                                                        "picked by its number")
 
 
 class Stack(Entity):
@@ -205,6 +223,9 @@ class Issuer(Entity):
     kind: IssuerKind
     description: Prose
     website: Id | None = Field(default=None, description="id of the catalog resource for its site")
+    earn_at: Id | None = Field(
+        default=None, description="id of the catalog resource for the page where educators start "
+                                  "earning its credentials")
 
 
 class Worth(Model):

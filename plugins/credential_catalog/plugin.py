@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
+from .badges import BADGE_DIR, CARD_DIR, badge_files
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
@@ -41,6 +42,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
 STYLESHEETS = ("assets/catalog/catalog.css",)
 SCRIPTS = ("assets/catalog/tables.js",)
+CARD_CACHE = ".cache/credential-catalog/cards"
+"""Social cards already drawn, by what they show, beside mkdocs.yml: a rebuild reuses them."""
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 """The address the exports use when a build names none: ``mkdocs serve``'s default."""
 
@@ -179,7 +182,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        outputs: list[Output] = [lambda: browse_files(catalog, graph).items()]
+        site_name = config.site_name if config.site_url else None
+        cards = Path(config.config_file_path or ".").parent / CARD_CACHE
+        outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
+                                 lambda: badge_files(catalog, site_name, cards)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
@@ -256,7 +262,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
         ours = {file.dest_uri: file.src_uri for file in generated}
-        reserved = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
+        reserved = (STORE_URI, INDEX_DIR, BADGE_DIR, CARD_DIR,
+                    *(FOLDERS if self.exports is not None else ()))
         for file in files:
             if file.src_dir != config.docs_dir:
                 continue

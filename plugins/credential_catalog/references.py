@@ -21,7 +21,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "stacks": (("credentials.*", "credentials"), ("category", "categories")),
     "pathways": (("steps.*.credentials.*", "credentials"), ("steps.*.pathway", "pathways")),
-    "issuers": (("website", "resources"),),
+    "issuers": (("website", "resources"), ("earn_at", "resources")),
     "recognizers": (
         ("sources.*", "resources"),
         ("rule.issuers.*", "issuers"),

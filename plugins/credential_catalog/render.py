@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from .badges import badge_path, card_path, description
 from .diagram import pathway_svg
 from .pages import PageSpec, entity_title, entity_url
 from .text import render_inline, render_prose
@@ -34,8 +35,9 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
         prose=render_prose, inline=render_inline, label=label, hours=_hours, count=_count,
-        entity_url=entity_url, entity_title=entity_title, lookup=_lookup)
-    env.globals.update(pathway_svg=pathway_svg)
+        entity_url=entity_url, entity_title=entity_title, lookup=_lookup, badge_path=badge_path,
+        card_path=card_path)
+    env.globals.update(pathway_svg=pathway_svg, badge_alt=description)
     return env.overlay(autoescape=True, auto_reload=False)
 
 

@@ -52,6 +52,9 @@ RecognizerKind = Literal["district", "state", "association", "union", "universit
 
 IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
 
+Mark = Literal["book", "bulb", "people", "speech", "steps", "star", "compass", "leaf"]
+"""The shapes a category's badges can carry; ``badges.MARKS`` draws each."""
+
 LABELS: dict[str, str] = {
     "lesson-plan": "Lesson plan",
     "unit-plan": "Unit plan",

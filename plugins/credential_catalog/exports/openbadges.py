@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from ..badges import badge_path, description
 from ..catalog import Catalog
 from ..graph import Graph
 from ..models import Credential, Issuer
@@ -13,7 +14,6 @@ OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 CATEGORY_FRAMEWORK = "Deeper Learning framework"
 STANDARD_FRAMEWORK = "Standards for Professional Learning"
 LANGUAGE = "en"
-BADGE_IMAGE = "assets/catalog/badge.svg"
 
 
 def achievement_path(credential: Credential) -> str:
@@ -132,6 +132,8 @@ def achievement(graph: Graph, urls: Urls, credential: Credential) -> dict[str, A
         "version": credential.version,
         "inLanguage": LANGUAGE,
         "humanCode": credential.id,
+        "image": {"id": urls.file(badge_path(credential)), "type": "Image",
+                  "caption": description(catalog, credential)},
     }
 
 
@@ -157,7 +159,7 @@ def badge_class(graph: Graph, urls: Urls, credential: Credential) -> dict[str, A
         "id": urls.file(badge_class_path(credential)),
         "name": credential.title,
         "description": credential.summary,
-        "image": urls.file(BADGE_IMAGE),
+        "image": urls.file(badge_path(credential)),
         "criteria": {"id": urls.page(credential), "narrative": criteria_narrative(credential)},
         "issuer": urls.file(issuer_v2_path(catalog.issuers[credential.issuer])),
         "alignment": alignments,
