@@ -25,7 +25,8 @@ def svg_colors(svg: str) -> set[str]:
 
 
 def test_each_credential_has_its_own_badge_drawn_from_its_data(built: Path) -> None:
-    badges = {cid: (built / "assets" / "catalog" / "badges" / f"{cid}.svg").read_text() for cid in CREDENTIALS}
+    folder = built / "assets" / "catalog" / "badges"
+    badges = {cid: (folder / f"{cid}.svg").read_text() for cid in CREDENTIALS}
     assert len(set(badges.values())) == len(CREDENTIALS)
     root = ET.fromstring(badges["asking-questions"])
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
