@@ -141,19 +141,16 @@ MARK_BOX = (62.0, 26.0, 0.76)
 """Where the mark sits on the 200-unit badge: left, top and scale of its 100-unit box."""
 
 
-def badge_svg(catalog: Catalog, credential: Credential) -> str:
-    """The badge as a standalone SVG document, 200 by 200."""
-    category = catalog.categories[credential.category]
-    style = look(category)
+def _svg(style: Look, ribbon_title: str, label: str) -> str:
     edge, ribbon = mix(style.color, WHITE, 0.7), mix(style.color, "#000000", 0.35)
     dx, dy, scale = MARK_BOX
     mark = "".join(_svg_shape(shape, scale, dx, dy, WHITE) for shape in MARKS[style.mark])
-    lines, size = ribbon_text(credential.title)
+    lines, size = ribbon_text(ribbon_title)
     first = 137 + size * 0.35 - (len(lines) - 1) * size * 0.6
     text = "".join(f'<text x="100" y="{first + n * size * 1.2:g}">{escape(line)}</text>'
                    for n, line in enumerate(lines))
     ribbon_points = " ".join(f"{x},{y}" for x, y in RIBBON)
-    label = escape(description(catalog, credential))
+    label = escape(label)
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" '
         f'role="img" aria-label="{label}"><title>{label}</title>'
@@ -166,6 +163,21 @@ def badge_svg(catalog: Catalog, credential: Credential) -> str:
         f'<g fill="#ffffff" font-family="{escape(FONT_FAMILY)}" font-size="{size}" font-weight="700" '
         f'text-anchor="middle">{text}</g>'
         "</svg>\n")
+
+
+def badge_svg(catalog: Catalog, credential: Credential) -> str:
+    """The credential's badge as a standalone SVG document, 200 by 200."""
+    category = catalog.categories[credential.category]
+    return _svg(look(category), credential.title, description(catalog, credential))
+
+
+def category_badge_path(category: Category) -> str:
+    return f"{BADGE_DIR}categories/{category.id}.svg"
+
+
+def category_badge_svg(category: Category) -> str:
+    """The category's own badge: its colour and mark, with its title on the ribbon."""
+    return _svg(look(category), category.title, f"Badge of the {category.title} category")
 
 
 @cache
@@ -317,7 +329,10 @@ def cached_card(catalog: Catalog, credential: Credential, site_name: str, cache_
 
 def badge_files(catalog: Catalog, site_name: str | None = None,
                 cache_dir: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
-    """Every credential's SVG badge and, when ``site_name`` is given, its PNG social card."""
+    """Every credential's and category's SVG badge and, when ``site_name`` is given, each
+    credential's PNG social card."""
+    for category in catalog.categories.values():
+        yield category_badge_path(category), category_badge_svg(category)
     for credential in catalog.credentials.values():
         yield badge_path(credential), badge_svg(catalog, credential)
         if site_name is not None:

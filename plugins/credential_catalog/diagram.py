@@ -1,5 +1,6 @@
 """A pathway drawn as an SVG flow of its steps, rendered at build time (no script, no CDN)."""
 
+from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
@@ -11,6 +12,34 @@ WIDTH = 440
 LINE = 20
 PAD = 12
 GAP = 34
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A pathway's estimated time: its required steps, and what its recommended steps add, each a
+    range where a step lets the earner choose among credentials of different lengths."""
+
+    low: float
+    high: float
+    extra_low: float
+    extra_high: float
+
+
+def step_hours(catalog: Catalog, step: PathwayStep) -> tuple[float, float]:
+    if step.pathway:
+        hours = pathway_hours(catalog, catalog.pathways[step.pathway])
+        return hours.low, hours.high
+    each = sorted(catalog.credentials[c].estimated_hours for c in step.credentials)
+    return sum(each[:step.needed]), sum(each[-step.needed:])
+
+
+def pathway_hours(catalog: Catalog, pathway: Pathway) -> Hours:
+    totals = {"required": [0.0, 0.0], "recommended": [0.0, 0.0]}
+    for step in pathway.steps:
+        low, high = step_hours(catalog, step)
+        totals[step.requirement][0] += low
+        totals[step.requirement][1] += high
+    return Hours(*totals["required"], *totals["recommended"])
 
 
 def _step_lines(catalog: Catalog, step: PathwayStep, number: int) -> tuple[list[str], list[str]]:

@@ -212,6 +212,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
+        else:
+            context.update(self._context(page, config))
         return context
 
     # Priority 100: before any other plugin looks at the finished site.

@@ -10,8 +10,8 @@ from typing import Any
 
 import jinja2
 
-from .badges import badge_path, card_path, description
-from .diagram import pathway_svg
+from .badges import badge_path, card_path, category_badge_path, description
+from .diagram import pathway_hours, pathway_svg
 from .pages import PageSpec, entity_title, entity_url
 from .text import render_inline, render_prose
 from .vocabulary import label
@@ -27,6 +27,11 @@ def _hours(value: float) -> str:
     return _count(value, "hour")
 
 
+def _span(low: float, high: float) -> str:
+    """``12 hours`` or ``12 to 15 hours``."""
+    return _hours(low) if low == high else f"{low:g} to {_hours(high)}"
+
+
 def _lookup(key: str, mapping: dict[str, Any]) -> Any:
     return mapping[key]
 
@@ -34,10 +39,10 @@ def _lookup(key: str, mapping: dict[str, Any]) -> Any:
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
-        prose=render_prose, inline=render_inline, label=label, hours=_hours, count=_count,
+        prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=_count,
         entity_url=entity_url, entity_title=entity_title, lookup=_lookup, badge_path=badge_path,
-        card_path=card_path)
-    env.globals.update(pathway_svg=pathway_svg, badge_alt=description)
+        card_path=card_path, category_badge_path=category_badge_path)
+    env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, badge_alt=description)
     return env.overlay(autoescape=True, auto_reload=False)
 
 
