@@ -41,7 +41,7 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
 STYLESHEETS = ("assets/catalog/catalog.css",)
-SCRIPTS = ("assets/catalog/tables.js",)
+SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/copy.js")
 CARD_CACHE = ".cache/credential-catalog/cards"
 """Social cards already drawn, by what they show, beside mkdocs.yml: a rebuild reuses them."""
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
