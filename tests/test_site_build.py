@@ -9,9 +9,10 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from credential_catalog import background, plugin
+from credential_catalog.loader import load_catalog
 from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
-from .conftest import run_build
+from .conftest import TINY, run_build
 
 
 def page(site: Path, url: str) -> str:
@@ -105,7 +106,7 @@ def test_recognizer_byline_without_a_year(tiny: Path) -> None:
 def test_pathway_diagram_and_steps(built: Path) -> None:
     html = page(built, "pathways/starter")
     svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
-    assert 'role="img"' in svg and "<title" in svg
+    assert 'role="group"' in svg and "<title" in svg
     assert svg.count("<rect") == 3 and 'stroke-dasharray="6 4"' in svg
     assert "Step 3 (recommended)" in svg
 
@@ -251,3 +252,20 @@ def test_an_empty_catalog_builds_with_a_searchable_empty_index(tiny: Path) -> No
         return json.loads((site / INDEX_DIR / f"{number}.json").read_text(encoding="utf-8"))
 
     assert sharded_search(header, load, "listening") == []
+
+
+def test_pathway_diagram_links_each_step_and_gives_the_total_time(built: Path) -> None:
+    html = page(built, "pathways/starter")
+    svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"><text[^>]*>([^<]+)</text></a>', svg)
+    assert [href for href, _ in links] == ["../../credentials/asking-questions/",
+                                           "../../credentials/weighing-evidence/",
+                                           "../../credentials/speaking-up/"]
+    for href, _ in links:
+        assert (built / "pathways" / "starter" / href / "index.html").resolve().is_file()
+    hours = {cid: load_catalog(TINY / "catalog").credentials[cid].estimated_hours
+             for cid in ("asking-questions", "weighing-evidence", "speaking-up")}
+    required = hours["asking-questions"] + hours["weighing-evidence"]
+    expected = f"Estimated time: about {required:g} hours, and {hours['speaking-up']:g} hours more"
+    assert expected in svg
+    assert f"about {required:g} hours, and" in html[:html.index('<svg class="cc-diagram"')]

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from .badges import badge_path, card_path, category_badge_path, description
-from .diagram import pathway_hours, pathway_svg
+from .diagram import pathway_hours, pathway_svg, total_text
 from .pages import PageSpec, entity_title, entity_url
 from .text import render_inline, render_prose
 from .vocabulary import label
@@ -42,7 +42,8 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=_count,
         entity_url=entity_url, entity_title=entity_title, lookup=_lookup, badge_path=badge_path,
         card_path=card_path, category_badge_path=category_badge_path)
-    env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, badge_alt=description)
+    env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, pathway_time=total_text,
+                       badge_alt=description)
     return env.overlay(autoescape=True, auto_reload=False)
 
 
