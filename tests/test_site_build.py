@@ -269,3 +269,23 @@ def test_pathway_diagram_links_each_step_and_gives_the_total_time(built: Path) -
     expected = f"Estimated time: about {required:g} hours, and {hours['speaking-up']:g} hours more"
     assert expected in svg
     assert f"about {required:g} hours, and" in html[:html.index('<svg class="cc-diagram"')]
+
+
+def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -> None:
+    phase = tiny / "catalog" / "phases" / "getting-ready.yml"
+    text = phase.read_text()
+    assert "tasks:\n" in text
+    phase.write_text(text.replace("tasks:\n", "tasks:\n  - title: Show the list on our website\n"
+                                  "    description: Put the chosen credentials on the district site.\n"
+                                  "    see: [browse, embedding, add-recognizer]\n", 1))
+    (tiny / "docs" / "embedding.md").write_text("# Embedding\n")
+    site = run_build(tiny)
+    html = page(site, "planning")
+    see = re.search(r'<span class="cc-see">In this catalog: (.*?)</span>', html).group(1)
+    # The site has an embedding guide but no "add your district" page: that one is not linked.
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', see) == [
+        ("../credentials/", "Browse the credentials"),
+        ("../embedding/", "Embedding the catalog on your website")]
+    start = html.index('<section class="cc-checklist"')
+    checklist = html[start:html.index("</section>", start)]
+    assert "<li>Show the list on our website</li>" in checklist

@@ -11,6 +11,7 @@ from .text import Line, Prose
 from .vocabulary import (
     ArtifactKind,
     Audience,
+    CatalogPage,
     IssuerKind,
     Mark,
     Phase,
@@ -333,12 +334,14 @@ class PlanningTask(Model):
     title: Line
     description: Prose
     resources: list[Id] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the task calls for")
 
 
 class BigQuestion(Model):
     question: Line
     guidance: Prose
     resources: list[Id] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the question calls for")
 
 
 class PlanningPhase(Entity):

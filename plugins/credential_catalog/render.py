@@ -36,12 +36,22 @@ def _lookup(key: str, mapping: dict[str, Any]) -> Any:
     return mapping[key]
 
 
+SECTION_PAGES = {"browse": "credentials/", "stacks": "stacks/", "pathways": "pathways/",
+                 "recognizers": "recognizers/"}
+GUIDE_PAGES = {"embedding": "embedding", "add-recognizer": "add_recognizer"}
+
+
+def _page_url(name: str, guides: dict[str, str]) -> str | None:
+    """Where a ``CatalogPage`` is, from the site's root; None for a guide the site does not have."""
+    return SECTION_PAGES.get(name) or guides.get(GUIDE_PAGES.get(name, ""))
+
+
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
         prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=_count,
-        entity_url=entity_url, entity_title=entity_title, lookup=_lookup, badge_path=badge_path,
-        card_path=card_path, category_badge_path=category_badge_path)
+        entity_url=entity_url, entity_title=entity_title, lookup=_lookup, page_url=_page_url,
+        badge_path=badge_path, card_path=card_path, category_badge_path=category_badge_path)
     env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, pathway_time=total_text,
                        badge_alt=description)
     return env.overlay(autoescape=True, auto_reload=False)
