@@ -36,8 +36,8 @@ def test_every_entity_has_its_page(built: Path) -> None:
 def test_credential_page_sections_in_order(built: Path) -> None:
     html = page(built, "credentials/weighing-evidence")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings == ["part-of", "competency", "key-method", "method-components", "rationale",
-                        "submission", "related", "standards", "recognized-by", "history"]
+    assert headings == ["at-a-glance", "part-of", "competency", "key-method", "method-components",
+                        "rationale", "submission", "related", "standards", "recognized-by", "history"]
     assert "Students score sources against a checklist." in html
     assert "Version 1.1" in html
 

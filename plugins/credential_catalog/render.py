@@ -11,20 +11,17 @@ from typing import Any
 import jinja2
 
 from .badges import badge_path, card_path, category_badge_path, description
+from .catalog import Catalog
 from .diagram import pathway_hours, pathway_svg, total_text
+from .glance import at_a_glance
+from .models import Credential
 from .pages import PageSpec, entity_title, entity_url
-from .text import render_inline, render_prose
+from .text import count, render_inline, render_prose
 from .vocabulary import label
 
 
-def _count(value: float, noun: str) -> str:
-    """``3 credentials``, ``1 credential``, ``0 credentials``, ``1.5 hours``."""
-    number = f"{value:g}"
-    return f"{number} {noun}" if number == "1" else f"{number} {noun}s"
-
-
 def _hours(value: float) -> str:
-    return _count(value, "hour")
+    return count(value, "hour")
 
 
 def _span(low: float, high: float) -> str:
@@ -34,6 +31,14 @@ def _span(low: float, high: float) -> str:
 
 def _lookup(key: str, mapping: dict[str, Any]) -> Any:
     return mapping[key]
+
+
+def earn_url(catalog: Catalog, credential: Credential) -> str | None:
+    """Where an educator starts earning an active credential: its issuer's ``earn_at`` page."""
+    issuer = catalog.issuers[credential.issuer]
+    if credential.status != "active" or issuer.earn_at is None:
+        return None
+    return catalog.resources[issuer.earn_at].url
 
 
 SECTION_PAGES = {"browse": "credentials/", "stacks": "stacks/", "pathways": "pathways/",
@@ -49,11 +54,11 @@ def _page_url(name: str, guides: dict[str, str]) -> str | None:
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
-        prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=_count,
+        prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=count,
         entity_url=entity_url, entity_title=entity_title, lookup=_lookup, page_url=_page_url,
         badge_path=badge_path, card_path=card_path, category_badge_path=category_badge_path)
     env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, pathway_time=total_text,
-                       badge_alt=description)
+                       badge_alt=description, at_a_glance=at_a_glance, earn_url=earn_url)
     return env.overlay(autoescape=True, auto_reload=False)
 
 

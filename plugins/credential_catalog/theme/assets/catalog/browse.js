@@ -319,6 +319,8 @@
       class: "cc-card" + (retired[i] ? " cc-card--retired" : ""), "data-credential": id
     }, [
       title,
+      el("img", { class: "cc-card__badge", src: root.dataset.badges + id + ".svg", alt: "", width: "56",
+                  height: "56", loading: "lazy" }),
       el("p", { class: "cc-card__category", text: label("category") }),
       el("p", { class: "cc-card__summary", text: store.summaries[i] }),
       el("dl", { class: "cc-card__facts" }, [
