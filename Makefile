@@ -54,7 +54,7 @@ java:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; \
 	fi
 
-# The test tools from package-lock.json (axe-core, vnu-jar, lighthouse), into ./node_modules (git-ignored); needs Debian's npm.
+# The test tools from package-lock.json (axe-core, the VC context, vnu-jar, lighthouse), into ./node_modules (git-ignored); needs Debian's npm.
 node: $(NODE_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json

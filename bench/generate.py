@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from credential_catalog.catalog import Catalog
+from credential_catalog.ctids import new_ctid
 from credential_catalog.graph import Graph, build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.models import Credential, Entity
@@ -83,6 +84,7 @@ def _read(folder: str) -> dict[str, dict[str, Any]]:
 
 def _vary_credential(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"] = new_ctid()
     out["title"] = v.title(data["title"])
     out["related"] = [v.ref(c) for c in data.get("related", [])]
     if data.get("successor"):
@@ -92,6 +94,7 @@ def _vary_credential(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
 
 def _vary_stack(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"] = new_ctid()
     out["title"] = v.title(data["title"])
     out["credentials"] = [v.ref(c) for c in data["credentials"]]
     return out
@@ -99,8 +102,10 @@ def _vary_stack(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
 
 def _vary_pathway(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out = v.text_tree(data)
+    out["ctid"], out["destination_ctid"] = new_ctid(), new_ctid()
     out["title"] = v.title(data["title"])
     for step, original in zip(out["steps"], data["steps"], strict=True):
+        step["component_ctids"] = {v.ref(key): new_ctid() for key in original["component_ctids"]}
         if original.get("credentials"):
             step["credentials"] = [v.ref(c) for c in original["credentials"]]
         if original.get("pathway"):

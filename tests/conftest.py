@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -5,8 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from credential_catalog.ctids import CTID_FOLDERS, AssignError, insert_ctids
 
 # The real mkdocs.yml reads these; unset them so a developer's shell cannot change what is tested
 # and the real site is built as a fresh clone builds it.
@@ -27,7 +31,8 @@ theme:
   features: [content.action.edit]
 plugins:
   - search
-  - credential-catalog
+  - credential-catalog:
+      publisher_ctid: ce-5b1f0c3e-8d2a-4c6b-9e7f-0a1b2c3d4e5f
 """
 
 
@@ -61,7 +66,12 @@ def built(tiny: Path) -> Path:
 @pytest.fixture
 def write(tiny: Path) -> Callable[[str, str], Path]:
     def _write(relative: str, text: str) -> Path:
+        """Write a catalog file; one of a kind that stores CTIDs gets those it lacks, at its end."""
         path = tiny / "catalog" / relative
+        folder = relative.split("/")[0]
+        if folder in CTID_FOLDERS and text.strip():
+            with contextlib.suppress(AssignError, yaml.YAMLError):
+                text = insert_ctids(text, folder, at_end=True)[0]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path

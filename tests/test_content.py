@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from credential_catalog.catalog import Catalog
+from credential_catalog.ctids import assign
 from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
 
@@ -286,6 +287,8 @@ def test_recognizer_guide_example_validates(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "catalog", tmp_path / "catalog")
     for relative, text in files.items():
         (tmp_path / relative).write_text(text, encoding="utf-8")
+    assert "credential-catalog ctids" in (ROOT / "docs" / "recognizers-guide.md").read_text()
+    assign(tmp_path / "catalog")  # the guide's step before validating
     catalog = load_catalog(tmp_path / "catalog")
     recognized = {r.credential.id: r for r in build_graph(catalog).recognized["example-unified"]}
     by_rule = {c.id for c in catalog.credentials.values()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from credential_catalog.cli import main
+from credential_catalog.ctids import refresh
 
 SPEAKING = "credentials/speaking-up.yml"
 ASKING = "credentials/asking-questions.yml"
@@ -25,9 +26,9 @@ def edit(repo: Path, relative: str, old: str, new: str) -> None:
 
 def copy_credential(repo: Path, new_id: str, title: str) -> None:
     text = (repo / "catalog" / SPEAKING).read_text(encoding="utf-8")
-    (repo / "catalog" / "credentials" / f"{new_id}.yml").write_text(
+    (repo / "catalog" / "credentials" / f"{new_id}.yml").write_text(refresh(
         text.replace("title: Speaking Up", f"title: {title}").replace("related: [asking-questions]\n", ""),
-        encoding="utf-8")
+        {}), encoding="utf-8")
 
 
 @pytest.fixture

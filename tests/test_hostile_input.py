@@ -46,12 +46,12 @@ def test_size_limit_default_option_and_flag(tiny: Path, write: Write) -> None:
     assert problems(tiny) == [
         "catalog/categories/big.yml:1:1: the file is 1,100,065 bytes, over the 1,000,000-byte limit"]
     found = problems(tiny, max_bytes=500)
-    assert "catalog/credentials/asking-questions.yml:1:1: the file is 1,204 bytes, " \
+    assert "catalog/credentials/asking-questions.yml:1:1: the file is 1,250 bytes, " \
            "over the 500-byte limit" in found
 
     config = tiny / "mkdocs.yml"
     config.write_text(config.read_text().replace(
-        "  - credential-catalog\n", "  - credential-catalog:\n      max_file_bytes: 2000000\n"))
+        "  - credential-catalog:\n", "  - credential-catalog:\n      max_file_bytes: 2000000\n"))
     assert (run_build(tiny) / "categories" / "big" / "index.html").is_file()
 
     result = validate("catalog", "--max-file-bytes", "2000000", cwd=tiny)
@@ -151,7 +151,7 @@ def test_retired_credential_in_active_pathway_with_successor(tiny: Path) -> None
     path = tiny / "catalog" / "credentials" / "weighing-evidence.yml"
     path.write_text(path.read_text() + "status: retired\nsuccessor: speaking-up\n")
     assert problems(tiny) == [
-        "catalog/pathways/starter.yml:8:19: steps[1].credentials[0]: retired credential "
+        "catalog/pathways/starter.yml:10:19: steps[1].credentials[0]: retired credential "
         "'weighing-evidence' is still required by this active pathway; its successor is "
         "'speaking-up'"]
 

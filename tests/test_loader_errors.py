@@ -122,7 +122,7 @@ def test_pathway_cycle(tiny: Path, write: Write) -> None:
     write("pathways/b.yml", "title: B\nsummary: b\ndescription: b\naudience: [librarian]\n"
                             "steps:\n  - credentials: [speaking-up]\n  - pathway: a\n")
     assert problems(tiny) == [
-        "catalog/pathways/b.yml:7:14: steps[1].pathway: pathways form a cycle: a → b → a"]
+        "catalog/pathways/b.yml:9:14: steps[1].pathway: pathways form a cycle: a → b → a"]
 
 
 def test_missing_required_field_points_at_parent(tiny: Path) -> None:
@@ -170,7 +170,7 @@ def test_retired_credential_required_by_active_pathway(tiny: Path) -> None:
     edit(tiny, "credentials/weighing-evidence.yml", "last_reviewed: 2026-02-01",
          "last_reviewed: 2026-02-01\nstatus: retired")
     assert problems(tiny) == [
-        "catalog/pathways/starter.yml:8:19: steps[1].credentials[0]: retired credential "
+        "catalog/pathways/starter.yml:10:19: steps[1].credentials[0]: retired credential "
         "'weighing-evidence' is still required by this active pathway"]
 
 

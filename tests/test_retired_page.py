@@ -43,6 +43,7 @@ changelog:
   - version: "1.0"
     date: 2026-03-01
     summary: Retired in favour of Asking Questions.
+ctid: ce-3f6d2b9a-71c4-4e0a-9b25-8c1d7e4f6a03
 """
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import starter, versioning
+from . import ctids, starter, versioning
 from .catalog import Catalog
 from .diff import diff_catalogs, markdown
 from .loader import load_catalog, read_catalog, suggest
@@ -87,7 +87,7 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{target} already exists", file=sys.stderr)
         return 1
     try:
-        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat())
+        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(), ctids.new_ctid())
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -107,6 +107,26 @@ def _schema(args: argparse.Namespace) -> int:
         print(f"wrote {len(folders)} schema file(s) to {out}")
     else:
         sys.stdout.write(schema_text(folders[0] if args.kind else "credentials"))
+    return 0
+
+
+def _ctids(args: argparse.Namespace) -> int:
+    if args.new:
+        print(ctids.new_ctid())
+        return 0
+    root = Path(args.directory)
+    if not root.is_dir():
+        print(f"{root}: catalog folder not found", file=sys.stderr)
+        return 1
+    try:
+        changed = ctids.assign(root)
+    except ctids.AssignError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path, count in changed.items():
+        print(f"{path}: {count} CTID{'s' if count != 1 else ''} added")
+    print(f"{root}: every credential, stack, pathway (and its components), issuer and recognizer has a "
+          f"CTID ({sum(changed.values())} added; existing ones are never changed)")
     return 0
 
 
@@ -147,6 +167,12 @@ def parser() -> argparse.ArgumentParser:
                    "catalog/issuers/")
     n.add_argument("--directory", default="catalog")
     n.set_defaults(run=_new, subparser=n)
+    c = sub.add_parser("ctids", help="give every credential, stack, pathway (and its components), issuer "
+                       "and recognizer that has none a CTID, written into its YAML file; existing CTIDs "
+                       "are never changed")
+    c.add_argument("directory", nargs="?", default="catalog")
+    c.add_argument("--new", action="store_true", help="only print a new CTID (e.g. for publisher_ctid)")
+    c.set_defaults(run=_ctids)
     s = sub.add_parser("schema", help="print or write the JSON Schema of the YAML files")
     s.add_argument("--kind", choices=sorted(KIND_BY_FOLDER), help="default: credentials")
     s.add_argument("--output", "-o", help="write every kind's schema into this folder")

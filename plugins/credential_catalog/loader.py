@@ -67,6 +67,8 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
         elif error["type"] == "missing":
             line, column = source.document.mark(loc[:-1])
             message = "required field is missing"
+            if str(loc[-1]).endswith("ctid"):
+                message += ": run `credential-catalog ctids` to assign the catalog's missing CTIDs"
         else:
             line, column = source.document.mark(loc)
         problems.append(Problem(source.display, line, column, format_path(loc), message))

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic_core import ErrorDetails
 
-from .models import ID_PATTERN, URL_PATTERN, VERSION_PATTERN
+from .models import CTID_PATTERN, ID_PATTERN, URL_PATTERN, VERSION_PATTERN
 from .problems import suggest
 
 PATTERNS = {
@@ -14,6 +14,8 @@ PATTERNS = {
                 "like 'mapping-facts'",
     VERSION_PATTERN: "is not a version: write it in quotes as two or three numbers, like \"1.0\"",
     URL_PATTERN: "is not a web address starting with http:// or https://",
+    CTID_PATTERN: "is not a CTID ('ce-' and a lowercase UUID version 4); a CTID is assigned once, by "
+                  "`credential-catalog ctids`, and never edited",
 }
 
 

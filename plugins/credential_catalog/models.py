@@ -25,12 +25,16 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 COLOR_PATTERN = r"^#[0-9a-f]{6}$"
+CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
+Ctid = Annotated[str, StringConstraints(pattern=CTID_PATTERN), Field(
+    description="Credential Transparency Identifier: 'ce-' and a lowercase UUID version 4, assigned "
+                "once (credential-catalog ctids) and never changed")]
 
 
 def _dark_enough(value: str) -> str:
@@ -51,6 +55,7 @@ def version_key(version: str) -> tuple[int, ...]:
 
 def is_valid_id(value: str) -> bool:
     return re.fullmatch(ID_PATTERN, value) is not None
+
 
 
 class FieldError(ValueError):
@@ -121,6 +126,7 @@ class ChangelogEntry(Model):
 class Credential(Entity):
     folder: ClassVar[str] = "credentials"
 
+    ctid: Ctid
     title: Line
     category: Id
     summary: Annotated[Line, StringConstraints(max_length=240)]
@@ -172,6 +178,7 @@ class Category(Entity):
 class Stack(Entity):
     folder: ClassVar[str] = "stacks"
 
+    ctid: Ctid
     title: Line
     summary: Line
     rationale: Prose
@@ -186,11 +193,22 @@ class PathwayStep(Model):
     choose: Annotated[int, Field(ge=1)] | None = None
     requirement: Requirement = "required"
     note: Prose | None = None
+    component_ctids: dict[Id, Ctid] = Field(
+        default={}, description="the CTID of each credential's (or the nested pathway's) component in "
+                                "this step, by its id")
 
     @model_validator(mode="after")
     def _one_target(self) -> "PathwayStep":
         if bool(self.credentials) == bool(self.pathway):
             raise ValueError("a step names either credentials or a pathway, not both or neither")
+        targets = self.targets
+        missing = [t for t in targets if t not in self.component_ctids]
+        extra = [k for k in self.component_ctids if k not in targets]
+        if missing:
+            raise FieldError("component_ctids", f"no CTID for {', '.join(map(repr, missing))}: run "
+                             "`credential-catalog ctids` to assign one")
+        if extra:
+            raise FieldError("component_ctids", f"{', '.join(map(repr, extra))} is not in this step")
         if self.choose is not None:
             if not self.credentials:
                 raise FieldError("choose", "choose applies to a list of credentials")
@@ -202,6 +220,11 @@ class PathwayStep(Model):
         return self
 
     @property
+    def targets(self) -> list[str]:
+        """The ids this step's components stand for: its credentials, or its nested pathway."""
+        return list(self.credentials) if self.credentials else [self.pathway] if self.pathway else []
+
+    @property
     def needed(self) -> int:
         return self.choose if self.choose is not None else max(len(self.credentials), 1)
 
@@ -209,6 +232,8 @@ class PathwayStep(Model):
 class Pathway(Entity):
     folder: ClassVar[str] = "pathways"
 
+    ctid: Ctid
+    destination_ctid: Ctid = Field(description="the CTID of the pathway's goal: its completion")
     title: Line
     summary: Line
     description: Prose
@@ -220,6 +245,7 @@ class Pathway(Entity):
 class Issuer(Entity):
     folder: ClassVar[str] = "issuers"
 
+    ctid: Ctid
     name: Line
     kind: IssuerKind
     description: Prose
@@ -266,6 +292,7 @@ class RecognizedCredential(Model):
 class Recognizer(Entity):
     folder: ClassVar[str] = "recognizers"
 
+    ctid: Ctid
     name: Line
     kind: RecognizerKind
     location: Line | None = None
@@ -368,3 +395,17 @@ KINDS: tuple[type[Entity], ...] = (
     PlanningPhase,
 )
 KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in KINDS}
+
+
+def ctids(entity: Entity) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every CTID an entity stores, with the field path it is stored at."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    ctid = getattr(entity, "ctid", None)
+    if ctid:
+        found.append((("ctid",), ctid))
+    if isinstance(entity, Pathway):
+        found.append((("destination_ctid",), entity.destination_ctid))
+        for s, step in enumerate(entity.steps):
+            found += [(("steps", s, "component_ctids", key), value)
+                      for key, value in step.component_ctids.items()]
+    return found

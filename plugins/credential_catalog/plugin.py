@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,10 +27,12 @@ from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
 from .exports import FOLDERS, Exports
+from .exports.ctdl import Publisher
 from .exports.urls import Urls
 from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
+from .models import CTID_PATTERN, Credential
 from .pages import SECTIONS, PageSpec, embed_specs, page_specs
 from .problems import CatalogError
 from .publish import Output, write_files
@@ -121,6 +124,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return None
         _add_theme(config)
         self.urls = None
+        ctid = self.config.publisher_ctid
+        if ctid is not None and not re.fullmatch(CTID_PATTERN, ctid):
+            raise PluginError(f"publisher_ctid {ctid!r} is not a CTID: 'ce-' and a lowercase UUID "
+                              "version 4, made once (`credential-catalog ctids --new` prints one) and "
+                              "never changed")
         if self.config.exports:
             if not config.site_url:
                 config.site_url = LOCAL_SITE_URL
@@ -147,7 +155,12 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
         self.exports, self.embeds = None, []
         if self.urls is not None:
-            self.exports = Exports(self.graph, self.urls, config.site_name)
+            ctid = self.config.publisher_ctid
+            publisher = Publisher(ctid, config.site_name, config.site_description or (
+                f"Publisher of {config.site_name}")) if ctid else None
+            if publisher is None and (self.catalog.stacks or self.catalog.pathways):
+                log.info("publisher_ctid is not set: the CTDL stacks and pathways name no owner")
+            self.exports = Exports(self.graph, self.urls, config.site_name, publisher)
             self.embeds = embed_specs(self.catalog)
         log.info(f"catalog: {len(self.catalog.credentials)} credentials loaded")
 
@@ -191,6 +204,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
         self.side_files = Background(write_files, Path(config.site_dir), outputs)
         return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        """The sitemap's lastmod (rendered before any page): a credential's review date. The
+        plugin's sitemap.xml prints only this date, never the build's."""
+        spec = self.specs.get(page.file.src_uri)
+        entity = spec.entity if spec is not None else None
+        if isinstance(entity, Credential):
+            page.meta["lastmod"] = entity.last_reviewed.isoformat()
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:

@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import KINDS, Credential, Entity, Pathway
+from .models import KINDS, Credential, Entity, Pathway, ctids
 from .problems import Problem, format_path, suggest
 
 # For each kind: which fields hold ids of which kind ("*" = every item of a list).
@@ -90,7 +90,22 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
     for pathway, path, message in _cycles(catalog):
         report(pathway, path, message)
     _unique_numbers(catalog, report)
+    _unique_ctids(catalog, report)
     return problems
+
+
+def _unique_ctids(catalog: Catalog, report: Any) -> None:
+    seen: dict[str, str] = {}
+    for folder in sorted(catalog.entities):
+        for entity_id in sorted(catalog.entities[folder]):
+            entity = catalog.entities[folder][entity_id]
+            for path, ctid in ctids(entity):
+                where = f"{catalog.source(entity).display} ({format_path(path)})"
+                if ctid in seen:
+                    report(entity, path, f"CTID {ctid} is already used by {seen[ctid]}; each "
+                           "credential, stack, pathway component and organization has its own")
+                else:
+                    seen[ctid] = where
 
 
 def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:

@@ -8,6 +8,7 @@ SKELETON = """\
 # Text fields take plain sentences with *emphasis*, **strong**, `code` and lists; no HTML or links
 # (add a file to catalog/resources/ and list its id under `resources` instead).
 
+ctid: {ctid}  # assigned once; never edit it (registries know the credential by it)
 title: TODO Title as it appears on the badge
 category: {category}
 summary: TODO One line that says what the educator does and why it matters.
@@ -53,8 +54,8 @@ status: active
 """
 
 
-def skeleton(credential_id: str, category: str, issuer: str, today: str) -> str:
+def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str) -> str:
     if not is_valid_id(credential_id):
         raise ValueError(
             f"{credential_id!r} is not a valid id: use lowercase letters, digits and hyphens")
-    return SKELETON.format(category=category, issuer=issuer, today=today)
+    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid)

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from string import Template
 
+from .ctids import new_ctid, refresh
 from .models import KIND_BY_FOLDER
 from .schema import schema_text
 
@@ -39,8 +40,11 @@ def init(target: Path, site_name: str) -> list[Path]:
         (target / old).rename(target / new)
     for name in TEMPLATED:
         path = target / name
-        path.write_text(Template(path.read_text(encoding="utf-8")).safe_substitute(site_name=site_name),
-                        encoding="utf-8")
+        path.write_text(Template(path.read_text(encoding="utf-8")).safe_substitute(
+            site_name=site_name, publisher_ctid=new_ctid()), encoding="utf-8")
+    fresh: dict[str, str] = {}
+    for path in sorted((target / "catalog").rglob("*.yml")):  # a new catalog's own CTIDs
+        path.write_text(refresh(path.read_text(encoding="utf-8"), fresh), encoding="utf-8")
     (target / "requirements.txt").write_text(
         f"# The catalog plugin; it brings MkDocs and Material for MkDocs.\n{requirement()}\n",
         encoding="utf-8")

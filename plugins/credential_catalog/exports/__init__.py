@@ -9,14 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..badges import BADGE_DIR
 from ..graph import Graph
 from ..models import Credential, Entity
 from ..pages import EMBEDDABLE
-from . import api, ctdl, oembed, openbadges, schemaorg
-from .urls import OEMBED_LIST, Urls, embed_path, oembed_path
+from . import api, ctdl, feed, oembed, openbadges, schemaorg
+from .ctdl import Publisher
+from .urls import EMBED_LIST_SNIPPET, Urls, embed_path, oembed_path
 
-FOLDERS = (api.PREFIX, "ctdl/", "embed/", "oembed/", "openbadges/")
-"""Every export and embed page is written under one of these folders of the site."""
+FOLDERS = (api.PREFIX, "ctdl/", "embed/", "oembed/", "openbadges/", BADGE_DIR, feed.FEED, feed.ROBOTS)
+"""Every export and embed page is written under one of these folders (or at one of these paths)."""
 
 
 def _json(data: Any) -> str:
@@ -28,6 +30,7 @@ class Exports:
     graph: Graph
     urls: Urls
     site_name: str
+    publisher: Publisher | None = None
 
     def embeddable(self) -> list[Entity]:
         entities = self.graph.catalog.entities
@@ -45,17 +48,30 @@ class Exports:
                    _json(openbadges.achievement(graph, urls, credential)))
             yield (openbadges.badge_class_path(credential),
                    _json(openbadges.badge_class(graph, urls, credential)))
+            yield (openbadges.example_path(credential),
+                   _json(openbadges.example_credential(graph, urls, credential)))
             yield ctdl.path(credential), _json(ctdl.credential(graph, urls, credential))
         for issuer in catalog.issuers.values():
             yield openbadges.profile_path(issuer), _json(openbadges.profile(catalog, urls, issuer))
             yield openbadges.issuer_v2_path(issuer), _json(openbadges.issuer_v2(catalog, urls, issuer))
+            yield ctdl.path(issuer), _json(ctdl.issuer(graph, urls, issuer))
+        for recognizer in catalog.recognizers.values():
+            yield ctdl.path(recognizer), _json(ctdl.recognizer(graph, urls, recognizer))
+        if self.publisher is not None:
+            yield ctdl.PUBLISHER, _json(ctdl.publisher(urls, self.publisher))
         for stack in catalog.stacks.values():
-            yield ctdl.path(stack), _json(ctdl.stack(graph, urls, stack))
+            yield ctdl.path(stack), _json(ctdl.stack(graph, urls, stack, self.publisher))
         for pathway in catalog.pathways.values():
-            yield ctdl.path(pathway), _json(ctdl.pathway(graph, urls, pathway))
+            yield ctdl.path(pathway), _json(ctdl.pathway(graph, urls, pathway, self.publisher))
         for entity in self.embeddable():
             yield oembed_path(entity), _json(oembed.oembed(urls, self.site_name, entity))
-        yield OEMBED_LIST, _json(oembed.oembed_list(urls, self.site_name))
+        yield EMBED_LIST_SNIPPET, _json({"html": oembed.list_snippet(urls)})
+        yield feed.FEED, feed.atom(catalog, urls, self.site_name)
+        yield feed.ROBOTS, feed.robots(urls)
+
+    @property
+    def feed_url(self) -> str:
+        return self.urls.file(feed.FEED)
 
     def snippet(self, entity: Entity) -> str:
         return oembed.entity_snippet(self.urls, entity)

@@ -66,7 +66,8 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
             "id": {"type": "string", "pattern": ID_PATTERN},
             "url": {"type": "string", "format": "uri"},
             **{k: v for k, v in definition["properties"].items() if k != "id"}}
-        definition["required"] = ["id", "url", *definition.get("required", [])]
+        required = [name for name in definition.get("required", []) if name not in ("id", "url")]
+        definition["required"] = ["id", "url", *required]
     definitions["Credential"]["properties"]["links"] = {
         "type": "object",
         "required": ["stacks", "pathways", "recognizers", "recognitions"],
@@ -128,4 +129,5 @@ def catalog_csv(graph: Graph, urls: Urls) -> str:
             f"{credential.estimated_hours:g}",
             urls.page(credential),
         )])
+    # The byte-order mark makes spreadsheet programs read the file as UTF-8 (docs/api.md says so).
     return "\ufeff" + out.getvalue()

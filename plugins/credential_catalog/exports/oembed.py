@@ -11,6 +11,8 @@ from .urls import EMBED_LIST, Urls
 MESSAGE_TYPE = "credential-catalog:resize"
 WIDTH = 640
 HEIGHT = 480
+HEIGHTS = {"credentials": 720, "stacks": 560, "pathways": 720, "recognizers": 480}
+"""Each kind's frame height without script: most of a typical embed shows, the rest scrolls."""
 
 _RESIZER = """<script>
 (function () {
@@ -28,18 +30,25 @@ _RESIZER = """<script>
 </script>"""
 
 
-def snippet(urls: Urls, src: str, title: str) -> str:
-    """An iframe plus the script that resizes it, accepting messages only from the catalog."""
-    frame = (f'<iframe src="{escape(src)}" title="{escape(title)}" data-credential-catalog '
-             f'loading="lazy" referrerpolicy="strict-origin-when-cross-origin" '
-             f'style="width: 100%; max-width: {WIDTH}px; height: {HEIGHT}px; border: 0;"></iframe>')
-    return frame + "\n" + _RESIZER % (json.dumps(urls.origin), json.dumps(MESSAGE_TYPE))
+def frame(src: str, title: str, height: int = HEIGHT) -> str:
+    """The iframe alone: it works without script (its content scrolls inside the frame)."""
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" data-credential-catalog '
+            f'loading="lazy" referrerpolicy="strict-origin-when-cross-origin" width="{WIDTH}" '
+            f'height="{height}" style="width: 100%; max-width: {WIDTH}px; height: {height}px; '
+            'border: 0;"></iframe>')
+
+
+def snippet(urls: Urls, src: str, title: str, height: int = HEIGHT) -> str:
+    """The iframe plus the script that resizes it, accepting messages only from the catalog."""
+    return frame(src, title, height) + "\n" + _RESIZER % (json.dumps(urls.origin), json.dumps(MESSAGE_TYPE))
+
+
+def _title(entity: Entity) -> str:
+    return f"{entity_title(entity)} (educator micro-credential catalog)"
 
 
 def entity_snippet(urls: Urls, entity: Entity) -> str:
-    return snippet(urls, urls.embed(entity), f"{entity_title(entity)} (educator micro-credential catalog)")
-
-
+    return snippet(urls, urls.embed(entity), _title(entity), HEIGHTS.get(entity.folder, HEIGHT))
 
 
 def list_snippet(urls: Urls) -> str:
@@ -47,14 +56,10 @@ def list_snippet(urls: Urls) -> str:
     return snippet(urls, urls.file(EMBED_LIST) + "?ids=ID&title=TITLE", EMBED_LIST_TITLE)
 
 
-def _rich(urls: Urls, site_name: str, title: str, markup: str) -> dict[str, Any]:
-    return {"version": "1.0", "type": "rich", "title": title, "provider_name": site_name,
-            "provider_url": urls.base, "html": markup, "width": WIDTH, "height": HEIGHT}
-
-
 def oembed(urls: Urls, site_name: str, entity: Entity) -> dict[str, Any]:
-    return _rich(urls, site_name, entity_title(entity), entity_snippet(urls, entity))
-
-
-def oembed_list(urls: Urls, site_name: str) -> dict[str, Any]:
-    return _rich(urls, site_name, EMBED_LIST_TITLE, list_snippet(urls))
+    """The answer for one embeddable page. Its ``html`` is the frame alone, since consumers that
+    sanitise oEmbed drop scripts; a consumer that keeps scripts can add the resizer itself."""
+    height = HEIGHTS.get(entity.folder, HEIGHT)
+    return {"version": "1.0", "type": "rich", "title": entity_title(entity), "provider_name": site_name,
+            "provider_url": urls.base, "html": frame(urls.embed(entity), _title(entity), height),
+            "width": WIDTH, "height": height}

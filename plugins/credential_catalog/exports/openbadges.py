@@ -1,19 +1,24 @@
-"""Open Badges: a 3.0 Achievement and a 2.0 BadgeClass per credential, with issuer profiles."""
+"""Open Badges: a 3.0 Achievement and a 2.0 BadgeClass per credential, with issuer profiles, and
+an example 3.0 credential showing an issuer how to award each one."""
 
+import uuid
 from typing import Any
 
 from ..badges import badge_path, description
 from ..catalog import Catalog
 from ..graph import Graph
-from ..models import Credential, Issuer
+from ..models import Credential, Issuer, version_key
 from ..vocabulary import label
 from .urls import Urls
 
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+OB3_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 CATEGORY_FRAMEWORK = "Deeper Learning framework"
 STANDARD_FRAMEWORK = "Standards for Professional Learning"
 LANGUAGE = "en"
+EXAMPLE_EARNER = "earner@example.org"
 
 
 def achievement_path(credential: Credential) -> str:
@@ -30,6 +35,10 @@ def badge_class_path(credential: Credential) -> str:
 
 def issuer_v2_path(issuer: Issuer) -> str:
     return f"openbadges/v2/issuers/{issuer.id}.json"
+
+
+def example_path(credential: Credential) -> str:
+    return f"openbadges/v3/examples/{credential.id}.json"
 
 
 PROVENANCE = ("These requirements are the catalog's own description of the credential; the "
@@ -72,6 +81,7 @@ def profile(catalog: Catalog, urls: Urls, issuer: Issuer) -> dict[str, Any]:
 
 
 def _alignments(catalog: Catalog, urls: Urls, credential: Credential) -> list[dict[str, Any]]:
+    """The one place alignments are made; both badge versions take theirs from here."""
     category = catalog.categories[credential.category]
     alignments = [{
         "type": ["Alignment"], "targetName": category.title, "targetUrl": urls.page(category),
@@ -128,12 +138,50 @@ def achievement(graph: Graph, urls: Urls, credential: Credential) -> dict[str, A
         "alignment": _alignments(catalog, urls, credential),
         "resultDescription": _result_descriptions(ident, credential),
         "creator": creator,
+        "image": {"id": urls.file(badge_path(credential)), "type": "Image",
+                  "caption": description(catalog, credential)},
         "tag": _tags(catalog, credential),
         "version": credential.version,
         "inLanguage": LANGUAGE,
         "humanCode": credential.id,
-        "image": {"id": urls.file(badge_path(credential)), "type": "Image",
-                  "caption": description(catalog, credential)},
+        **_related(ident, credential),
+    }
+
+
+def _related(ident: str, credential: Credential) -> dict[str, Any]:
+    """Earlier versions from the changelog, by id; only the current version is published."""
+    current = version_key(credential.version)
+    earlier = sorted({entry.version for entry in credential.changelog
+                      if version_key(entry.version) < current}, key=version_key)
+    if not earlier:
+        return {}
+    return {"related": [{"id": f"{ident}#version-{version}", "type": ["Related"],
+                         "inLanguage": LANGUAGE, "version": version} for version in earlier]}
+
+
+def example_credential(graph: Graph, urls: Urls, credential: Credential) -> dict[str, Any]:
+    """What an issuer would sign when awarding the credential: unsigned, to a placeholder earner."""
+    issued = achievement(graph, urls, credential)
+    issuer = issued["creator"]
+    del issued["@context"]
+    ident = urls.file(example_path(credential))
+    return {
+        "@context": [VC_CONTEXT, OB3_CONTEXT],
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, ident)}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": credential.title,
+        "description": f"An example of {credential.title} awarded to one earner; replace the earner, "
+                       "dates and id with your own and sign it with your issuer key.",
+        "issuer": {"id": issuer["id"], "type": ["Profile"], "name": issuer["name"],
+                   "url": issuer["url"]},
+        "validFrom": f"{credential.last_reviewed.isoformat()}T00:00:00Z",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [{"type": "IdentityObject", "hashed": False,
+                            "identityHash": EXAMPLE_EARNER, "identityType": "emailAddress"}],
+            "achievement": issued,
+        },
+        "credentialSchema": [{"id": OB3_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
     }
 
 

@@ -43,7 +43,9 @@ class Urls:
 
 
 EMBED_LIST = "embed/list/"
-OEMBED_LIST = "oembed/list.json"
+EMBED_LIST_SNIPPET = "embed/list/snippet.json"
+"""The hand-picked list's snippet with ID and TITLE placeholders, for the embed builder: a template,
+not an oEmbed response."""
 
 
 def embed_path(entity: Entity) -> str:

@@ -54,7 +54,7 @@
     var query = new URLSearchParams({ ids: picked.join(",") });
     if (title.value.trim()) query.set("title", title.value.trim());
     if (theme.value) query.set("theme", theme.value);
-    /* The snippet points at the published site (site_url, as in the oEmbed template); the
+    /* The snippet points at the published site (site_url, as in the snippet template); the
      * preview at this copy of it, which may be a local or preview build. */
     var published = /src="([^"?]*)/.exec(template);
     var src = (published ? published[1] : new URL("embed/list/", site).href) + "?" + query.toString();
@@ -116,7 +116,7 @@
   Promise.all([
     fetch(new URL(root.getAttribute("data-store"), location.href), { credentials: "omit" })
       .then(function (r) { return r.json(); }),
-    fetch(new URL("oembed/list.json", site), { credentials: "omit" }).then(function (r) { return r.json(); })
+    fetch(new URL("embed/list/snippet.json", site), { credentials: "omit" }).then(function (r) { return r.json(); })
   ]).then(function (loaded) {
     template = loaded[1].html;
     store = loaded[0];
