@@ -73,7 +73,8 @@ def test_scoring_guides_are_rubric_tables_with_the_same_columns_in_every_part(re
         assert COLUMNS in table
         assert re.findall(r'<th scope="col">([^<]+)</th>', table) == [
             "Level", "Outcome", "What the reviewer looks for in your evidence"]
-    parts = re.findall(r'<section class="cc-part">\s*<h3 id="evidence-(\d)">', html)
+    parts = re.findall(r'<section class="cc-part">\s*<div class="cc-part__head">\s*<h3 id="evidence-(\d)">',
+                       html)
     assert parts == [str(n) for n in range(1, len(tables) + 1)]
 
 
