@@ -213,7 +213,7 @@ def _medallion(color: str, mark: str, size: int) -> Image.Image:
     for shape in MARKS[mark]:
         _draw_shape(draw, shape, scale * unit, dx * unit, dy * unit, rgb(WHITE))
     draw.polygon([(x * unit, y * unit) for x, y in RIBBON], fill=rgb(mix(color, "#000000", 0.35)))
-    return image.resize((size, size), Image.Resampling.LANCZOS)
+    return image.reduce(4)
 
 
 @cache
@@ -270,7 +270,7 @@ def card_inputs(catalog: Catalog, credential: Credential, site_name: str) -> tup
             _hours(credential.estimated_hours), catalog.issuers[credential.issuer].name)
 
 
-CARD_VERSION = "1"
+CARD_VERSION = "2"
 """Raise when the drawing changes, so that cached cards are drawn again."""
 
 
@@ -287,7 +287,7 @@ def social_card(catalog: Catalog, credential: Credential, site_name: str) -> byt
             break
     y = 150
     for line in lines[:3]:
-        draw.text((TEXT_LEFT, y), line, font=_font(size), fill=white, stroke_width=1, stroke_fill=white)
+        draw.text((TEXT_LEFT, y), line, font=_font(size), fill=white)
         y += round(size * 1.2)
     y += 24
     for line in _wrap(draw, category_title, 32, TEXT_WIDTH)[:2]:
@@ -302,7 +302,7 @@ def social_card(catalog: Catalog, credential: Credential, site_name: str) -> byt
         draw.text((cx, first + n * ribbon_size * 1.2 * scale), line, font=_font(round(ribbon_size * scale)),
                   fill=white, anchor="mm")
     out = io.BytesIO()
-    image.quantize(palette=_palette(color, mark), dither=Image.Dither.NONE).save(out, "PNG", compress_level=6)
+    image.quantize(palette=_palette(color, mark), dither=Image.Dither.NONE).save(out, "PNG", compress_level=1)
     return out.getvalue()
 
 
