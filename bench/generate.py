@@ -22,7 +22,7 @@ from credential_catalog.ctids import new_ctid
 from credential_catalog.graph import Graph, build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.models import Credential, Entity
-from credential_catalog.pages import SECTIONS, entity_title
+from credential_catalog.pages import entity_title, sections
 from credential_catalog.vocabulary import label
 
 REPO = Path(__file__).resolve().parent.parent
@@ -242,7 +242,7 @@ def _entity_page(entity: Entity, catalog: Catalog, graph: Graph, here: str) -> s
 
 def _index_page(folder: str, catalog: Catalog, graph: Graph) -> str:
     here = f"{folder}/index.md"
-    parts = [f"# {SECTIONS[folder]}\n"]
+    parts = [f"# {sections()[folder]}\n"]
     if folder == "credentials":
         for category in catalog.categories.values():
             parts += [f"## {category.number}. {category.title}\n",
@@ -270,7 +270,7 @@ def write_plain(catalog_dir: Path, docs: Path) -> None:
     """Write the pages the catalog would generate as plain Markdown files under ``docs``."""
     catalog = load_catalog(catalog_dir)
     graph = build_graph(catalog)
-    for folder in SECTIONS:
+    for folder in sections():
         (docs / folder).mkdir(parents=True, exist_ok=True)
         (docs / folder / "index.md").write_text(_index_page(folder, catalog, graph), encoding="utf-8")
         for entity_id, entity in catalog.entities[folder].items():

@@ -2,17 +2,25 @@
 
 import re
 import shutil
+import types
 from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import pytest
+from pydantic import BaseModel
 
+from credential_catalog import references
 from credential_catalog.catalog import Catalog
 from credential_catalog.ctids import assign
 from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
+from credential_catalog.messages import annotation_at
+from credential_catalog.models import KIND_BY_FOLDER, Entity, Id, kinds
+from credential_catalog.problems import format_path
+from credential_catalog.references import Pattern, reference_fields
 
 from .conftest import ROOT
 
@@ -105,32 +113,70 @@ def test_no_field_is_empty_or_a_placeholder(catalog: Catalog) -> None:
     assert bad == []
 
 
-def test_every_reference_resolves(catalog: Catalog) -> None:
-    ids = {folder: set(entities) for folder, entities in catalog.entities.items()}
-    wanted: list[tuple[str, str]] = []
-    for c in catalog.credentials.values():
-        wanted += [("categories", c.category), ("issuers", c.issuer)]
-        wanted += [("credentials", r) for r in c.related] + [("standards", s) for s in c.standards]
-        wanted += [("resources", r) for r in c.resources]
-    for stack in catalog.stacks.values():
-        wanted += [("credentials", cid) for cid in stack.credentials]
-        wanted += [("categories", stack.category)] if stack.category else []
-    for pathway in catalog.pathways.values():
-        for step in pathway.steps:
-            wanted += [("credentials", cid) for cid in step.credentials]
-            wanted += [("pathways", step.pathway)] if step.pathway else []
-    for recognizer in catalog.recognizers.values():
-        wanted += [("resources", r) for r in recognizer.sources]
-        wanted += [("credentials", item.credential) for item in recognizer.credentials]
-        if recognizer.rule:
-            wanted += [("issuers", i) for i in recognizer.rule.issuers]
-            wanted += [("categories", c) for c in recognizer.rule.categories]
-    for phase in catalog.phases.values():
-        for item in [*phase.big_questions, *phase.tasks]:
-            wanted += [("resources", r) for r in item.resources]
-    wanted += [("resources", i.website) for i in catalog.issuers.values() if i.website]
-    assert [(kind, ident) for kind, ident in wanted if ident not in ids[kind]] == []
-    assert len(wanted) > 300
+ID_MARKS = get_args(Id)[1:]
+"""What makes a type an id (its constraints), whether or not the field is marked as a reference."""
+
+
+def id_fields(model: type[BaseModel], pattern: Pattern = ()) -> Iterator[Pattern]:
+    """Every place in ``model`` whose type is an id, found from the types alone ("*": any item)."""
+    for name, field in model.model_fields.items():
+        yield from _ids(field.annotation, tuple(field.metadata), (*pattern, name))
+
+
+def _ids(annotation: Any, metadata: tuple[Any, ...], pattern: Pattern) -> Iterator[Pattern]:
+    if all(mark in metadata for mark in ID_MARKS):
+        yield pattern
+    elif get_origin(annotation) is Annotated:
+        yield from _ids(get_args(annotation)[0], get_args(annotation)[1:], pattern)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield from id_fields(annotation, pattern)
+    elif get_origin(annotation) is not Literal:
+        container = get_origin(annotation) not in (None, Union, types.UnionType)
+        for arg in get_args(annotation):
+            yield from _ids(arg, (), (*pattern, "*") if container else pattern)
+
+
+def plant(model: BaseModel, pattern: Pattern, value: str) -> tuple[BaseModel, tuple[str | int, ...]]:
+    """A copy of ``model`` holding ``value`` at the first place ``pattern`` names (made if missing)."""
+    head, rest = pattern[0], pattern[1:]
+    new, inner = _plant(getattr(model, head, None), annotation_at(type(model), (head,)), rest, value)
+    return model.model_copy(update={head: new}), (head, *inner)
+
+
+def _plant(current: Any, declared: Any, pattern: Pattern, value: str) -> tuple[Any, tuple[str | int, ...]]:
+    if not pattern:
+        return value, ()
+    if pattern[0] != "*":
+        return plant(current if current is not None else declared.model_construct(), pattern, value)
+    items = list(current or [])
+    if len(pattern) == 1:
+        return [value, *items], (0,)
+    item_type = annotation_at(declared, (0,))
+    new, inner = _plant(items[0] if items else item_type.model_construct(), item_type, pattern[1:], value)
+    return [new, *items[1:]], (0, *inner)
+
+
+def test_every_field_holding_an_id_is_checked(catalog: Catalog) -> None:
+    """An unknown id in any field whose type is an id (found from the models' types, not from
+    the checks' own list) is reported at that field."""
+    planted = 0
+    for folder, entities in catalog.entities.items():
+        entity = entities[sorted(entities)[0]]
+        for pattern in id_fields(type(entity)):
+            changed, path = plant(entity, pattern, "no-such-entity")
+            copy = Catalog(catalog.root, {f: dict(e) for f, e in catalog.entities.items()}, catalog.sources)
+            copy.entities[folder][entity.id] = cast(Entity, changed)
+            problems = [p for p in references.check(copy) if p.field == format_path(path)]
+            assert any(p.message.startswith("unknown ") for p in problems), (folder, path, problems)
+            planted += 1
+    assert planted >= 17
+
+
+def test_every_reference_names_a_kind_of_the_catalog() -> None:
+    for kind in kinds():
+        fields = reference_fields(kind)
+        assert {pattern for pattern, _ in fields} == set(id_fields(kind)), kind.folder
+        assert {folder for _, folder in fields} <= set(KIND_BY_FOLDER), kind.folder
 
 
 def test_every_credential_is_complete(catalog: Catalog) -> None:

@@ -1,11 +1,13 @@
 """Unit tests on the core: text rendering, graph links, page specs."""
 
+import uuid
 from pathlib import Path
 
 from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
+from credential_catalog.models import PathwayStep, Worth
 from credential_catalog.pages import page_specs
-from credential_catalog.render import toc_tokens
+from credential_catalog.render import choice, credit, toc_tokens, worth_text
 from credential_catalog.text import render_inline, render_prose
 
 TINY = Path(__file__).parent / "fixtures" / "tiny" / "catalog"
@@ -63,3 +65,35 @@ def test_toc_tokens_nest_h3_under_h2() -> None:
 def test_code_spans_are_escaped_once() -> None:
     assert str(render_prose("Check `x < 3` & `a > b`.")) == (
         "<p>Check <code>x &lt; 3</code> &amp; <code>a &gt; b</code>.</p>")
+
+
+def test_graph_holds_what_pages_list() -> None:
+    catalog = load_catalog(TINY)
+    graph = build_graph(catalog)
+    assert [s.id for s in graph.referring("stacks.category", catalog.categories["thinking"])] == ["inquiry"]
+    assert graph.referring("stacks.category", catalog.categories["talking"]) == []
+    assert [c.id for c in graph.named(catalog.stacks["inquiry"], "credentials")] == [
+        "asking-questions", "weighing-evidence"]
+    assert graph.stack_hours == {"inquiry": 18}
+    assert [(r.credential.id, r.basis) for r in graph.listed["example-district"]] == [
+        ("weighing-evidence", "listed")]
+    assert [(r.credential.id, r.basis) for r in graph.eligible["example-district"]] == [
+        ("asking-questions", "rule")]
+    assert [r.id for r in graph.ordered["resources"]] == ["acme-site", "pilot-guide"]
+    assert graph.resource_types == ["guide", "website"]
+
+
+def test_wording_filters() -> None:
+    worth = Worth(salary="One step", relicensure_hours=1, note="Per *year*.")
+    assert str(worth_text(worth)) == "One step; 1 hour toward re-licensure. Per <em>year</em>."
+    assert str(worth_text(Worth(pd_credit="Fish & chips"))) == "Fish &amp; chips"
+    assert str(worth_text(Worth(note="Only a note."))) == "Only a note."
+    catalog = load_catalog(TINY)
+    assert credit(catalog.resources["pilot-guide"]) == "A. Writer, 2018"
+    assert credit(catalog.resources["acme-site"]) == "Acme Institute"
+    def step(ids: list[str], **options: int) -> PathwayStep:
+        return PathwayStep(credentials=ids, component_ctids={i: f"ce-{uuid.uuid4()}" for i in ids}, **options)
+
+    assert choice(step(["a", "b", "c"], choose=2)) == "choose 2 of 3"
+    assert choice(step(["a", "b"])) is None
+    assert choice(step(["a", "b"], choose=2)) is None

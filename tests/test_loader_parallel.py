@@ -1,13 +1,13 @@
 """Large catalogs are parsed on every core: the result must not depend on that."""
 
-import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
-import pytest
+from credential_catalog import loader
 
-from credential_catalog import background, loader
+from .isolated import in_fresh_process, needs_two_cores
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,25 +37,32 @@ def _broken_catalog(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores to run workers")
-def test_parallel_load_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = _broken_catalog(tmp_path)
-    monkeypatch.setattr(loader, "PARALLEL_FILES", 10**9)
+def _serial_and_parallel(root: Path) -> dict[str, Any]:
+    """Load ``root`` serially and on worker processes; in a fresh interpreter (see isolated.py)."""
+    loader.PARALLEL_FILES = 10**9
     serial, serial_problems = loader.read_catalog(root)
-    monkeypatch.setattr(loader, "PARALLEL_FILES", 1)
-    # Other tests' servers may leave threads running; this run must still take the worker path.
-    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    loader.PARALLEL_FILES = 1
     pools: list[object] = []
     real_pool = loader.ProcessPoolExecutor
-    monkeypatch.setattr(loader, "ProcessPoolExecutor",
-                        lambda *args, **kwargs: pools.append(args) or real_pool(*args, **kwargs))
+    loader.ProcessPoolExecutor = lambda *args, **kwargs: pools.append(args) or real_pool(*args, **kwargs)
     parallel, parallel_problems = loader.read_catalog(root)
-    assert pools, "the parallel path was not taken"
+    return {
+        "pools": len(pools), "credentials": len(serial.credentials),
+        "problems": ([str(p) for p in serial_problems], [str(p) for p in parallel_problems]),
+        "entities": [list(c.entities[f].items()) for c in (serial, parallel) for f in sorted(c.entities)],
+        "sources": [{key: (s.display, s.document.data) for key, s in c.sources.items()}
+                    for c in (serial, parallel)],
+    }
 
+
+@needs_two_cores
+def test_parallel_load_matches_serial(tmp_path: Path) -> None:
+    found = in_fresh_process(_serial_and_parallel, _broken_catalog(tmp_path))
+    assert found["pools"], "the parallel path was not taken"
+    serial_problems, parallel_problems = found["problems"]
     assert len(serial_problems) >= len(BROKEN) + 3
-    assert [str(p) for p in parallel_problems] == [str(p) for p in serial_problems]
-    assert len(serial.credentials) >= 40
-    for folder, entities in serial.entities.items():
-        assert list(parallel.entities[folder].items()) == list(entities.items())
-    assert {key: (s.display, s.document.data) for key, s in parallel.sources.items()} == \
-        {key: (s.display, s.document.data) for key, s in serial.sources.items()}
+    assert parallel_problems == serial_problems
+    assert found["credentials"] >= 40
+    half = len(found["entities"]) // 2
+    assert found["entities"][half:] == found["entities"][:half]
+    assert found["sources"][1] == found["sources"][0]

@@ -1,18 +1,22 @@
 """Integration: build the tiny fixture site with MkDocs and read the HTML it wrote."""
 
 import json
+import logging
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
 
 from credential_catalog import background, plugin
 from credential_catalog.loader import load_catalog
+from credential_catalog.log import log
 from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
 from .conftest import TINY, run_build
+from .isolated import in_fresh_process, needs_two_cores
 
 
 def page(site: Path, url: str) -> str:
@@ -165,38 +169,82 @@ def test_invalid_catalog_fails_and_keeps_previous_site(tiny: Path, built: Path) 
     assert not list(tiny.glob(".site-staging-*"))
 
 
-@pytest.mark.parametrize(("template", "text", "forked"), [
-    ("stack.html", '{% extends "main.html" %}{% block body %}{{ entity.nope.deeper }}{% endblock %}',
-     False),
-    # Embed pages are rendered by the forked writer: its failure fails the build and names the template.
-    ("partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}", True),
-])
-def test_template_error_keeps_previous_site(
-        tiny: Path, built: Path, template: str, text: str, forked: bool,
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+class _Text(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _build_recording_the_writer(project: Path, strict: bool = True,
+                                warn: str | None = None) -> tuple[list[bool], str, str]:
+    """Build ``project`` in a fresh interpreter (see isolated.py), where the writer of the side
+    files really forks; ``warn``: a warning it logs. Returns whether it forked, the log, the error."""
+    started: list[bool] = []
+    real_background, real_browse_files = plugin.Background, plugin.browse_files
+
+    def writer(*args: Any) -> background.Background[int]:
+        started.append((job := real_background(*args)).forked)
+        return job
+
+    def browse_files(*args: Any) -> dict[str, str]:
+        if warn:
+            log.warning(warn)
+        return real_browse_files(*args)
+
+    plugin.Background, plugin.browse_files = writer, browse_files  # type: ignore[assignment]
+    text = _Text()
+    logging.getLogger().addHandler(text)
+    try:
+        run_build(project, strict=strict)
+        error = ""
+    except BaseException as exc:  # Abort is a SystemExit
+        error = f"{type(exc).__name__}: {exc}"
+    return started, "\n".join(text.lines), error
+
+
+def _overriding(tiny: Path, template: str, text: str) -> None:
     (tiny / "overrides" / template).parent.mkdir(parents=True)
     (tiny / "overrides" / template).write_text(text)
     config = (tiny / "mkdocs.yml").read_text()
     (tiny / "mkdocs.yml").write_text(
         config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
-    # Browser tests' servers may leave threads running; the writer must still fork here.
-    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
-    started: list[bool] = []
 
-    def writer(*args: object) -> background.Background[int]:
-        started.append((job := background.Background[int](*args)).forked)
-        return job
 
-    monkeypatch.setattr(plugin, "Background", writer)
+def test_template_error_keeps_previous_site(tiny: Path, built: Path,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    _overriding(tiny, "stack.html",
+                '{% extends "main.html" %}{% block catalog_content %}{{ entity.nope.deeper }}{% endblock %}')
     with pytest.raises(Exception) as failure:  # any failure must leave site/ alone
         run_build(tiny)
     assert "nope" in caplog.text + str(failure.value)
-    if forked:
-        assert started == [True]
-        assert f"overrides/{template}" in caplog.text
-    after = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    assert after == before
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+
+
+@needs_two_cores
+def test_a_failure_in_the_forked_writer_keeps_previous_site(tiny: Path, built: Path) -> None:
+    """Embed pages are rendered by the forked writer: its failure fails the build, naming the template."""
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    _overriding(tiny, "partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}")
+    forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny)
+    assert forked == [True] and error
+    assert "nope" in logged and "overrides/partials/catalog/embed/credentials.html" in logged
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+
+
+@needs_two_cores
+def test_a_warning_in_the_forked_writer_counts_under_strict(tiny: Path, built: Path) -> None:
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny, True, "odd data")
+    assert forked == [True]
+    assert error.startswith("Abort")  # MkDocs stops a strict build that logged a warning
+    assert logged.count("odd data") == 1
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+    forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny, False, "odd data")
+    assert forked == [True] and error == "" and logged.count("odd data") == 1
 
 
 def test_links_to_anchors_on_generated_pages_are_checked(tiny: Path) -> None:

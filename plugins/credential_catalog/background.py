@@ -1,9 +1,12 @@
 """Run a function in a forked process while the caller goes on with other work.
 
 Where forking is not safe (other threads running, as under `mkdocs serve`), on one core, or off
-Linux, the function runs at once in the caller instead; the result is the same either way.
+Linux, the function runs at once in the caller instead; the result is the same either way, and so
+is what it logs: the forked process sends its log records back, and the caller logs them when it
+takes the result, so a warning counts under ``--strict`` wherever it was raised.
 """
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -30,11 +33,41 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
 
 
+class _Keep(logging.Handler):
+    """Keeps every record, made ready to travel to the parent process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None
+        self.records.append(record)
+
+
+def _keep_logs() -> _Keep:
+    """In the forked process: every logger's records go to one handler, none to the inherited ones."""
+    keep = _Keep()
+    for logger in logging.Logger.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.handlers, logger.propagate = [], True
+    logging.getLogger().handlers = [keep]
+    return keep
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
 def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    keep = _keep_logs()
     try:
-        send.send((True, function(*args)))
+        send.send((True, function(*args), keep.records))
     except BaseException:  # reported to the parent, which raises it
-        send.send((False, traceback.format_exc()))
+        send.send((False, traceback.format_exc(), keep.records))
     finally:
         send.close()
 
@@ -58,13 +91,15 @@ class Background(Generic[T]):
     def result(self) -> T:
         if self._process is not None:
             try:
-                ok, value = self._receive.recv()  # before join: a large result fills the pipe
+                ok, value, records = self._receive.recv()  # before join: a large result fills the pipe
             except EOFError:
-                ok, value = False, f"the process ended without a result (exit code {self._process.exitcode})"
+                ok, value, records = False, f"the process ended without a result (exit code " \
+                                            f"{self._process.exitcode})", []
             finally:
                 self._receive.close()
                 self._process.join()
                 self._process = None
+            _replay(records)
             if not ok:
                 raise BackgroundError(value)
             self._value = value

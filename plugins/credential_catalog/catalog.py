@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from .models import (
-    KINDS,
     Category,
     Credential,
     Entity,
@@ -16,6 +15,7 @@ from .models import (
     Resource,
     Stack,
     Standard,
+    kinds,
 )
 from .yamlsource import Document
 
@@ -33,7 +33,7 @@ class Source:
 class Catalog:
     root: Path
     entities: dict[str, dict[str, Entity]] = field(
-        default_factory=lambda: {kind.folder: {} for kind in KINDS})
+        default_factory=lambda: {kind.folder: {} for kind in kinds()})
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
 
     def of(self, kind: type[E]) -> dict[str, E]:

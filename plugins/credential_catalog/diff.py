@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .models import KIND_BY_FOLDER, KINDS, Entity
-from .references import SINGULAR
+from .models import KIND_BY_FOLDER, Entity, kinds
 
 GROUPED = re.compile(r"^submission\.evidence\[\d+\]\.scoring_guide")
 """Leaves under a scoring guide are shown together, as the guide before and after."""
@@ -34,7 +33,7 @@ class KindDiff:
 def diff_catalogs(base: Catalog, head: Catalog) -> list[KindDiff]:
     """Per kind of entity, what was added, removed, retired or changed from ``base`` to ``head``."""
     diffs = []
-    for kind in KINDS:
+    for kind in kinds():
         before, after = base.entities[kind.folder], head.entities[kind.folder]
         diff = KindDiff(kind.folder)
         diff.added = [after[i] for i in sorted(after.keys() - before.keys())]
@@ -125,7 +124,7 @@ def _kind_section(diff: KindDiff) -> list[str]:
         lines += [f"- {_name(entity)}" for entity in diff.removed]
         lines.append("")
         if "status" in KIND_BY_FOLDER[diff.folder].model_fields:
-            lines += [f"> A removed {SINGULAR[diff.folder]} breaks links earners have shared; "
+            lines += [f"> A removed {KIND_BY_FOLDER[diff.folder].singular} breaks links earners have shared; "
                       "retiring it keeps its page.", ""]
     if diff.retired:
         lines += ["#### Retired", ""]

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from .graph import Graph
 from .models import Credential
-from .text import count
-from .vocabulary import label
+from .vocabulary import count, label
 
 SECTIONS = {"related": "Related credentials", "part-of": "Part of", "standards": "Standards"}
 _MARKUP = re.compile(r"[*_`]")

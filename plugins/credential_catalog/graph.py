@@ -1,11 +1,12 @@
 """Links between entities, computed once: each credential's stacks, pathways, recognizers..."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from .catalog import Catalog
-from .models import Credential, Pathway, Recognizer, Stack, Worth
+from .models import Credential, Entity, Pathway, Recognizer, Resource, Stack, Worth, kinds
+from .pages import entity_title
+from .references import field_name, reference_fields, references
 from .vocabulary import Phase, values
 
 
@@ -42,19 +43,70 @@ class Links:
     successor_of: list[Credential] = field(default_factory=list)
 
 
+Backrefs = dict[str, dict[str, list[Entity]]]
+"""For each reference field (``stacks.category``), the entities naming each id, by title."""
+
+
 @dataclass
 class Graph:
     catalog: Catalog
     links: dict[str, Links]
-    by_category: dict[str, list[Credential]]
-    by_standard: dict[str, list[Credential]]
-    by_issuer: dict[str, list[Credential]]
+    backrefs: Backrefs
+    ordered: dict[str, list[Entity]]
+    """Each kind's entities in the order lists show them: by number where they have one, else by title."""
     recognized: dict[str, list[Recognition]]
+    listed: dict[str, list[Recognition]]
+    """Per recognizer, the credentials it names."""
+    eligible: dict[str, list[Recognition]]
+    """Per recognizer, the credentials only its rule covers."""
+    stack_hours: dict[str, float]
     resource_phases: dict[str, list[str]]
+    resource_types: list[str]
+    """The resource types in use, sorted."""
+
+    def referring(self, name: str, entity: Entity) -> list[Entity]:
+        """The entities whose reference field ``name`` (``stacks.category``) names ``entity``, by title."""
+        return self.backrefs[name].get(entity.id, [])
+
+    def named(self, entity: Entity, name: str) -> list[Entity]:
+        """The entities ``entity``'s reference field ``name`` (``credentials``) names, in its order."""
+        return [self.catalog.entities[target][value] for pattern, _, target, value in references(entity)
+                if field_name(type(entity), pattern) == f"{entity.folder}.{name}"]
+
+    def _credentials(self, name: str) -> dict[str, list[Credential]]:
+        return cast(dict[str, list[Credential]], self.backrefs[name])
+
+    @property
+    def by_category(self) -> dict[str, list[Credential]]:
+        return self._credentials("credentials.category")
+
+    @property
+    def by_standard(self) -> dict[str, list[Credential]]:
+        return self._credentials("credentials.standards")
+
+    @property
+    def by_issuer(self) -> dict[str, list[Credential]]:
+        return self._credentials("credentials.issuer")
 
 
-def _title_key(credential: Credential) -> str:
-    return credential.title.casefold()
+def title_key(entity: Entity) -> str:
+    return entity_title(entity).casefold()
+
+
+def _order(entities: list[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: (getattr(e, "number", 0), title_key(e), e.id))
+
+
+def _backrefs(catalog: Catalog) -> Backrefs:
+    found: dict[str, dict[str, dict[str, Entity]]] = {
+        field_name(kind, pattern): {} for kind in kinds() for pattern, _ in reference_fields(kind)}
+    for entities in catalog.entities.values():
+        for entity in entities.values():
+            for pattern, _, _, value in references(entity):
+                found[field_name(type(entity), pattern)].setdefault(value, {})[entity.id] = entity
+    return {name: {target: sorted(by_id.values(), key=lambda e: (title_key(e), e.id))
+                   for target, by_id in targets.items()}
+            for name, targets in found.items()}
 
 
 def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[Recognition]:
@@ -72,7 +124,7 @@ def _recognized_by(catalog: Catalog, recognizer: Recognizer) -> list[Recognition
     for item in recognizer.credentials:
         credential = catalog.credentials[item.credential]
         chosen[item.credential] = Recognition(recognizer, credential, "listed", item.worth)
-    return sorted(chosen.values(), key=lambda r: _title_key(r.credential))
+    return sorted(chosen.values(), key=lambda r: title_key(r.credential))
 
 
 def _resource_phases(catalog: Catalog) -> dict[str, list[str]]:
@@ -87,31 +139,18 @@ def _resource_phases(catalog: Catalog) -> dict[str, list[str]]:
 
 def build_graph(catalog: Catalog) -> Graph:
     credentials = catalog.credentials
-    links = {cid: Links() for cid in sorted(credentials, key=lambda c: _title_key(credentials[c]))}
-    by_category: dict[str, list[Credential]] = defaultdict(list)
-    by_standard: dict[str, list[Credential]] = defaultdict(list)
-    by_issuer: dict[str, list[Credential]] = defaultdict(list)
-    related: dict[str, set[str]] = defaultdict(set)
+    backrefs = _backrefs(catalog)
+    links = {cid: Links() for cid in sorted(credentials, key=lambda c: title_key(credentials[c]))}
 
-    for credential in sorted(credentials.values(), key=_title_key):
-        by_category[credential.category].append(credential)
-        by_issuer[credential.issuer].append(credential)
-        for standard in credential.standards:
-            by_standard[standard].append(credential)
-        for other in credential.related:
-            related[credential.id].add(other)
-            related[other].add(credential.id)
-        if credential.successor:
-            links[credential.successor].successor_of.append(credential)
+    for cid, link in links.items():
+        credential = credentials[cid]
+        named_by = cast(list[Credential], backrefs["credentials.related"].get(cid, []))
+        related = {c.id: c for c in [*(credentials[o] for o in credential.related), *named_by]}
+        link.related = sorted(related.values(), key=title_key)
+        link.stacks = cast(list[Stack], backrefs["stacks.credentials"].get(cid, []))
+        link.successor_of = cast(list[Credential], backrefs["credentials.successor"].get(cid, []))
 
-    for cid, others in related.items():
-        links[cid].related = sorted((credentials[o] for o in others), key=_title_key)
-
-    for stack in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold()):
-        for cid in stack.credentials:
-            links[cid].stacks.append(stack)
-
-    for pathway in sorted(catalog.pathways.values(), key=lambda p: p.title.casefold()):
+    for pathway in sorted(catalog.pathways.values(), key=title_key):
         total = len(pathway.steps)
         for index, step in enumerate(pathway.steps):
             previous = pathway.steps[index - 1].credentials if index else []
@@ -122,9 +161,18 @@ def build_graph(catalog: Catalog) -> Graph:
                     step.requirement))
 
     recognized = {rid: _recognized_by(catalog, r) for rid, r in catalog.recognizers.items()}
-    for rid in sorted(recognized, key=lambda r: catalog.recognizers[r].name.casefold()):
+    for rid in sorted(recognized, key=lambda r: title_key(catalog.recognizers[r])):
         for recognition in recognized[rid]:
             links[recognition.credential.id].recognitions.append(recognition)
 
-    return Graph(catalog, links, dict(by_category), dict(by_standard), dict(by_issuer),
-                 recognized, _resource_phases(catalog))
+    resources: list[Resource] = list(catalog.resources.values())
+    return Graph(
+        catalog, links, backrefs,
+        ordered={folder: _order(list(entities.values())) for folder, entities in catalog.entities.items()},
+        recognized=recognized,
+        listed={rid: [r for r in found if r.basis == "listed"] for rid, found in recognized.items()},
+        eligible={rid: [r for r in found if r.basis == "rule"] for rid, found in recognized.items()},
+        stack_hours={sid: sum(credentials[cid].estimated_hours for cid in stack.credentials)
+                     for sid, stack in catalog.stacks.items()},
+        resource_phases=_resource_phases(catalog),
+        resource_types=sorted({resource.type for resource in resources}))

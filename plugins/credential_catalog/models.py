@@ -2,7 +2,8 @@
 
 import datetime as dt
 import re
-from typing import Annotated, ClassVar
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -28,7 +29,30 @@ COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""A reference to another entity: lowercase kebab-case ASCII, the target file's stem."""
+"""An entity's id: lowercase kebab-case ASCII, its file's stem. A field holding one is a ``Ref``."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as naming an entity of another kind (by its folder): ``Annotated[Id, Ref("stacks")]``.
+
+    The reference checks, the graph's reverse links and the JSON Schemas all follow from this mark."""
+
+    folder: str
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        found: dict[str, Any] = handler(schema)
+        found.setdefault(
+            "description", f"the id (file name without .yml) of an entity in catalog/{self.folder}/")
+        return found
+
+
+CredentialId = Annotated[Id, Ref("credentials")]
+CategoryId = Annotated[Id, Ref("categories")]
+PathwayId = Annotated[Id, Ref("pathways")]
+StandardId = Annotated[Id, Ref("standards")]
+IssuerId = Annotated[Id, Ref("issuers")]
+ResourceId = Annotated[Id, Ref("resources")]
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
@@ -70,10 +94,34 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+@dataclass(frozen=True)
+class Pages:
+    """How a kind is published: a page per entity, and a section whose index page lists them all."""
+
+    section: str
+    """The section's title, also the index page's."""
+    template: str
+    """Each entity's page template (it fills the ``catalog_content`` block)."""
+    listing: str = "partials/catalog/index-entities.html"
+    """What the section's index page shows."""
+    index: str = "catalog-index.html"
+    """The index page's template."""
+    embed: str | None = None
+    """The partial of its minimal-chrome view, when other sites can embed it."""
+
+
 class Entity(Model):
-    """A catalog entity stored as ``catalog/<folder>/<id>.yml``; ``id`` is the file stem."""
+    """A catalog entity stored as ``catalog/<folder>/<id>.yml``; ``id`` is the file stem.
+
+    Each kind declares here, once, all the catalog needs to know about it besides its fields; it is
+    registered in ``KIND_BY_FOLDER``."""
 
     folder: ClassVar[str]
+    """Where its files live (``catalog/<folder>/``) and its pages' address (``<folder>/<id>/``)."""
+    singular: ClassVar[str]
+    plural: ClassVar[str]
+    pages: ClassVar[Pages | None] = None
+    """None: its entities have no pages of their own (others' pages show them)."""
     id: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
 
 
@@ -125,26 +173,31 @@ class ChangelogEntry(Model):
 
 class Credential(Entity):
     folder: ClassVar[str] = "credentials"
+    singular: ClassVar[str] = "credential"
+    plural: ClassVar[str] = "credentials"
+    pages: ClassVar[Pages | None] = Pages(
+        "Credentials", "credential.html", listing="partials/catalog/index-credentials.html",
+        index="credential-browse.html", embed="partials/catalog/embed/credentials.html")
 
     ctid: Ctid
     title: Line
-    category: Id
+    category: CategoryId
     summary: Annotated[Line, StringConstraints(max_length=240)]
     competency: Prose
     key_method: Prose
     method_components: Annotated[list[MethodComponent], Field(min_length=1)]
     rationale: Prose
-    resources: list[Id] = []
+    resources: list[ResourceId] = []
     submission: Submission
-    related: list[Id] = []
-    standards: Annotated[list[Id], Field(min_length=1)]
+    related: list[CredentialId] = []
+    standards: Annotated[list[StandardId], Field(min_length=1)]
     audience: Annotated[list[Audience], Field(min_length=1)]
     estimated_hours: Annotated[float, Field(gt=0, le=200)]
-    issuer: Id
+    issuer: IssuerId
     version: Version
     last_reviewed: dt.date
     status: Status = "active"
-    successor: Id | None = None
+    successor: CredentialId | None = None
     changelog: list[ChangelogEntry] = []
 
     @model_validator(mode="after")
@@ -163,6 +216,10 @@ class Credential(Entity):
 
 class Category(Entity):
     folder: ClassVar[str] = "categories"
+    singular: ClassVar[str] = "category"
+    plural: ClassVar[str] = "categories"
+    pages: ClassVar[Pages | None] = Pages(
+        "Categories", "category.html", listing="partials/catalog/index-categories.html")
 
     title: Line
     number: Annotated[int, Field(ge=1, le=99)]
@@ -177,23 +234,28 @@ class Category(Entity):
 
 class Stack(Entity):
     folder: ClassVar[str] = "stacks"
+    singular: ClassVar[str] = "stack"
+    plural: ClassVar[str] = "stacks"
+    pages: ClassVar[Pages | None] = Pages(
+        "Stacks", "stack.html", listing="partials/catalog/index-stacks.html",
+        embed="partials/catalog/embed/stacks.html")
 
     ctid: Ctid
     title: Line
     summary: Line
     rationale: Prose
-    credentials: Annotated[list[Id], Field(min_length=2)]
-    category: Id | None = None
+    credentials: Annotated[list[CredentialId], Field(min_length=2)]
+    category: CategoryId | None = None
 
 
 class PathwayStep(Model):
     title: Line | None = None
-    credentials: list[Id] = []
-    pathway: Id | None = None
+    credentials: list[CredentialId] = []
+    pathway: PathwayId | None = None
     choose: Annotated[int, Field(ge=1)] | None = None
     requirement: Requirement = "required"
     note: Prose | None = None
-    component_ctids: dict[Id, Ctid] = Field(
+    component_ctids: dict[str, Ctid] = Field(
         default={}, description="the CTID of each credential's (or the nested pathway's) component in "
                                 "this step, by its id")
 
@@ -231,6 +293,11 @@ class PathwayStep(Model):
 
 class Pathway(Entity):
     folder: ClassVar[str] = "pathways"
+    singular: ClassVar[str] = "pathway"
+    plural: ClassVar[str] = "pathways"
+    pages: ClassVar[Pages | None] = Pages(
+        "Pathways", "pathway.html", listing="partials/catalog/index-pathways.html",
+        embed="partials/catalog/embed/pathways.html")
 
     ctid: Ctid
     destination_ctid: Ctid = Field(description="the CTID of the pathway's goal: its completion")
@@ -244,13 +311,17 @@ class Pathway(Entity):
 
 class Issuer(Entity):
     folder: ClassVar[str] = "issuers"
+    singular: ClassVar[str] = "issuer"
+    plural: ClassVar[str] = "issuers"
+    pages: ClassVar[Pages | None] = Pages(
+        "Issuers", "issuer.html", listing="partials/catalog/index-issuers.html")
 
     ctid: Ctid
     name: Line
     kind: IssuerKind
     description: Prose
-    website: Id | None = Field(default=None, description="id of the catalog resource for its site")
-    earn_at: Id | None = Field(
+    website: ResourceId | None = Field(default=None, description="id of the catalog resource for its site")
+    earn_at: ResourceId | None = Field(
         default=None, description="id of the catalog resource for the page where educators start "
                                   "earning its credentials")
 
@@ -271,8 +342,8 @@ class Worth(Model):
 class RecognitionRule(Model):
     """Which credentials are eligible: a condition, not a statement of what any one is worth."""
 
-    issuers: list[Id] = []
-    categories: list[Id] = []
+    issuers: list[IssuerId] = []
+    categories: list[CategoryId] = []
     description: Prose = Field(
         description="the eligibility condition in plain words, as the source states it")
 
@@ -284,13 +355,18 @@ class RecognitionRule(Model):
 
 
 class RecognizedCredential(Model):
-    credential: Id
+    credential: CredentialId
     worth: Worth | None = Field(
         default=None, description="what this one credential earns, when the source says so for it")
 
 
 class Recognizer(Entity):
     folder: ClassVar[str] = "recognizers"
+    singular: ClassVar[str] = "recognizer"
+    plural: ClassVar[str] = "recognizers"
+    pages: ClassVar[Pages | None] = Pages(
+        "Recognizers", "recognizer.html", listing="partials/catalog/index-recognizers.html",
+        embed="partials/catalog/embed/recognizers.html")
 
     ctid: Ctid
     name: Line
@@ -300,7 +376,7 @@ class Recognizer(Entity):
     reported_in: Line = Field(description='the source, as a phrase that follows "Reported in", '
                                           'e.g. "an eSchool News article on ..."')
     reported_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
-    sources: list[Id] = []
+    sources: list[ResourceId] = []
     rule: RecognitionRule | None = Field(
         default=None, description="which credentials are eligible; shown as eligibility, never with a "
                                   "per-credential worth")
@@ -322,13 +398,20 @@ class Recommendations(Model):
     """What each audience can do so that micro-credentials meet a standard."""
 
     districts: Annotated[list[Prose], Field(
-        min_length=1, description="what districts and charter management organizations can do")]
-    states: Annotated[list[Prose], Field(min_length=1, description="what states can do")]
-    issuers: Annotated[list[Prose], Field(min_length=1, description="what micro-credential issuers can do")]
+        min_length=1, title="Districts and charter management organizations",
+        description="what districts and charter management organizations can do")]
+    states: Annotated[list[Prose], Field(min_length=1, title="States", description="what states can do")]
+    issuers: Annotated[list[Prose], Field(
+        min_length=1, title="Micro-credential issuers", description="what micro-credential issuers can do")]
 
 
 class Standard(Entity):
     folder: ClassVar[str] = "standards"
+    singular: ClassVar[str] = "standard"
+    plural: ClassVar[str] = "standards"
+    pages: ClassVar[Pages | None] = Pages(
+        "Standards for Professional Learning", "standard.html",
+        listing="partials/catalog/index-standards.html")
 
     title: Line
     number: Annotated[int, Field(ge=1, le=99)]
@@ -340,6 +423,8 @@ class Standard(Entity):
 
 class Resource(Entity):
     folder: ClassVar[str] = "resources"
+    singular: ClassVar[str] = "resource"
+    plural: ClassVar[str] = "resources"
 
     title: Line
     authors: list[Line] = []
@@ -360,19 +445,21 @@ class Resource(Entity):
 class PlanningTask(Model):
     title: Line
     description: Prose
-    resources: list[Id] = []
+    resources: list[ResourceId] = []
     see: list[CatalogPage] = Field(default=[], description="pages of the catalog the task calls for")
 
 
 class BigQuestion(Model):
     question: Line
     guidance: Prose
-    resources: list[Id] = []
+    resources: list[ResourceId] = []
     see: list[CatalogPage] = Field(default=[], description="pages of the catalog the question calls for")
 
 
 class PlanningPhase(Entity):
     folder: ClassVar[str] = "phases"
+    singular: ClassVar[str] = "planning phase"
+    plural: ClassVar[str] = "planning phases"
 
     title: Line
     number: Annotated[int, Field(ge=1, le=9)]
@@ -383,7 +470,7 @@ class PlanningPhase(Entity):
     tasks: Annotated[list[PlanningTask], Field(min_length=1)]
 
 
-KINDS: tuple[type[Entity], ...] = (
+KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (
     Credential,
     Category,
     Stack,
@@ -393,8 +480,15 @@ KINDS: tuple[type[Entity], ...] = (
     Standard,
     Resource,
     PlanningPhase,
-)
-KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in KINDS}
+)}
+"""Every kind of entity, by folder, in the order the exports list them.
+
+Everything else reads this registry when it runs: a kind added here is loaded, checked, linked,
+published and given a JSON Schema with no other table to edit."""
+
+
+def kinds() -> tuple[type[Entity], ...]:
+    return tuple(KIND_BY_FOLDER.values())
 
 
 def ctids(entity: Entity) -> list[tuple[tuple[str | int, ...], str]]:

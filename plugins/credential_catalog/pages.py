@@ -7,32 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .models import Credential, Entity, Pathway, Recognizer, Stack
+from .models import Entity, Pages, kinds
 
-SECTIONS: dict[str, str] = {
-    "credentials": "Credentials",
-    "categories": "Categories",
-    "stacks": "Stacks",
-    "pathways": "Pathways",
-    "standards": "Standards for Professional Learning",
-    "issuers": "Issuers",
-    "recognizers": "Recognizers",
-}
-TEMPLATES: dict[str, str] = {
-    "credentials": "credential.html",
-    "categories": "category.html",
-    "stacks": "stack.html",
-    "pathways": "pathway.html",
-    "standards": "standard.html",
-    "issuers": "issuer.html",
-    "recognizers": "recognizer.html",
-}
-INDEX_TEMPLATE = "catalog-index.html"
 EMBED_TEMPLATE = "embed.html"
-EMBEDDABLE: tuple[type[Entity], ...] = (Credential, Stack, Pathway, Recognizer)
 EMBED_LIST_TITLE = "Recommended micro-credentials"
-INDEX_TEMPLATES: dict[str, str] = {"credentials": "credential-browse.html"}
+EMBED_LIST = "partials/catalog/embed/list.html"
 PLANNING_URI = "planning/index.md"
+
+
+def published() -> dict[str, Pages]:
+    """How each kind with pages of its own is published, by folder, in section order."""
+    return {kind.folder: kind.pages for kind in kinds() if kind.pages is not None}
+
+
+def sections() -> dict[str, str]:
+    """Each section's title, by folder."""
+    return {folder: pages.section for folder, pages in published().items()}
 
 
 @dataclass(frozen=True)
@@ -76,15 +66,15 @@ def _description(entity: Entity) -> str:
 
 def page_specs(catalog: Catalog) -> list[PageSpec]:
     specs: list[PageSpec] = []
-    for folder, section in SECTIONS.items():
+    for folder, pages in published().items():
         specs.append(PageSpec(
-            src_uri=f"{folder}/index.md", template=INDEX_TEMPLATES.get(folder, INDEX_TEMPLATE), title=section,
-            description=f"{section} in the educator micro-credential catalog",
-            kind=f"{folder}-index", in_nav=True, context={"section": folder}))
+            src_uri=f"{folder}/index.md", template=pages.index, title=pages.section,
+            description=f"{pages.section} in the educator micro-credential catalog",
+            kind=f"{folder}-index", in_nav=True, context={"section": folder, "listing": pages.listing}))
         for entity_id in sorted(catalog.entities[folder]):
             entity = catalog.entities[folder][entity_id]
             specs.append(PageSpec(
-                src_uri=f"{folder}/{entity_id}.md", template=TEMPLATES[folder],
+                src_uri=f"{folder}/{entity_id}.md", template=pages.template,
                 title=entity_title(entity), description=_description(entity), kind=folder,
                 entity=entity, source=catalog.source(entity).path))
     specs.append(PageSpec(
@@ -97,13 +87,19 @@ def page_specs(catalog: Catalog) -> list[PageSpec]:
 def embed_specs(catalog: Catalog) -> list[PageSpec]:
     """Minimal-chrome pages for other sites' iframes, and the page for a hand-picked list."""
     specs = [PageSpec(
-        src_uri=f"embed/{folder}/{entity_id}.md", template=EMBED_TEMPLATE,
+        src_uri=f"embed/{entity.folder}/{entity.id}.md", template=EMBED_TEMPLATE,
         title=entity_title(entity), description=_description(entity), kind="embed",
-        entity=entity, context={"section": folder})
-        for folder in (kind.folder for kind in EMBEDDABLE)
-        for entity_id, entity in sorted(catalog.entities[folder].items())]
+        entity=entity, context={"view": view})
+        for entity, view in embeddable(catalog)]
     specs.append(PageSpec(
         src_uri="embed/list/index.md", template=EMBED_TEMPLATE, title=EMBED_LIST_TITLE,
         description="A hand-picked list of educator micro-credentials", kind="embed",
-        context={"section": "list"}))
+        context={"view": EMBED_LIST}))
     return specs
+
+
+def embeddable(catalog: Catalog) -> list[tuple[Entity, str]]:
+    """Every entity other sites can embed, with the partial of its embedded view."""
+    return [(entities[entity_id], pages.embed)
+            for folder, pages in published().items() if pages.embed is not None
+            for entities in (catalog.entities[folder],) for entity_id in sorted(entities)]

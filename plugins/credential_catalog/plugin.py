@@ -33,7 +33,7 @@ from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
 from .models import CTID_PATTERN, Credential
-from .pages import SECTIONS, PageSpec, embed_specs, page_specs
+from .pages import PageSpec, embed_specs, page_specs, sections
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -303,4 +303,4 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
                 "catalog": self.catalog, "graph": self.graph, "exports": self.exports,
-                "guides": self.guides, "sections": SECTIONS}
+                "guides": self.guides, "sections": sections()}

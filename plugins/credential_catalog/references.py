@@ -1,45 +1,51 @@
 """Checks across files: references resolve, pathways have no cycles, nothing contradicts."""
 
+import types
 from collections.abc import Collection, Iterator
-from typing import Any
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import KINDS, Credential, Entity, Pathway, ctids
+from .models import KIND_BY_FOLDER, Entity, Pathway, Ref, ctids, kinds
 from .problems import Problem, format_path, suggest
 
-# For each kind: which fields hold ids of which kind ("*" = every item of a list).
-REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "credentials": (
-        ("category", "categories"),
-        ("resources.*", "resources"),
-        ("related.*", "credentials"),
-        ("standards.*", "standards"),
-        ("issuer", "issuers"),
-        ("successor", "credentials"),
-    ),
-    "stacks": (("credentials.*", "credentials"), ("category", "categories")),
-    "pathways": (("steps.*.credentials.*", "credentials"), ("steps.*.pathway", "pathways")),
-    "issuers": (("website", "resources"), ("earn_at", "resources")),
-    "recognizers": (
-        ("sources.*", "resources"),
-        ("rule.issuers.*", "issuers"),
-        ("rule.categories.*", "categories"),
-        ("credentials.*.credential", "credentials"),
-    ),
-    "phases": (("big_questions.*.resources.*", "resources"), ("tasks.*.resources.*", "resources")),
-}
-
-_PATTERNS = {folder: tuple((field.split("."), target) for field, target in fields)
-             for folder, fields in REFERENCES.items()}
-
-SINGULAR = {kind.folder: kind.__name__.lower() for kind in KINDS} | {"phases": "planning phase"}
-
+Pattern = tuple[str, ...]
+"""Where in an entity a reference sits: field names, and "*" for every item of a list."""
 Path_ = tuple[str | int, ...]
 
 
-def _walk(data: Any, pattern: list[str], path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+@cache
+def reference_fields(model: type[BaseModel]) -> tuple[tuple[Pattern, str], ...]:
+    """Every field of ``model``, nested models and lists included, that its type marks as a
+    ``Ref``, with the folder of the kind it names."""
+    return tuple(found for name, field in model.model_fields.items()
+                 for found in _refs(field.annotation, tuple(field.metadata), (name,)))
+
+
+def _refs(annotation: Any, metadata: tuple[Any, ...], pattern: Pattern) -> list[tuple[Pattern, str]]:
+    ref = next((item for item in metadata if isinstance(item, Ref)), None)
+    if ref is not None:
+        return [(pattern, ref.folder)]
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return _refs(args[0], args[1:], pattern)
+    if origin in (Union, types.UnionType):
+        return [found for arg in args for found in _refs(arg, (), pattern)]
+    if origin is list:
+        return _refs(args[0], (), (*pattern, "*"))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [((*pattern, *inner), folder) for inner, folder in reference_fields(annotation)]
+    return []
+
+
+def field_name(kind: type[Entity], pattern: Pattern) -> str:
+    """How the graph names a reference field: ``stacks.category``, ``pathways.steps.credentials``."""
+    return ".".join((kind.folder, *(part for part in pattern if part != "*")))
+
+
+def _walk(data: Any, pattern: Pattern, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     if not pattern:
         if data is not None:
             yield path, data
@@ -52,11 +58,11 @@ def _walk(data: Any, pattern: list[str], path: Path_ = ()) -> Iterator[tuple[Pat
         yield from _walk(getattr(data, head), rest, (*path, head))
 
 
-def references(entity: Entity) -> Iterator[tuple[Path_, str, str]]:
-    """Every (field path, target kind, target id) that ``entity`` refers to."""
-    for field, target in _PATTERNS.get(entity.folder, ()):
-        for path, value in _walk(entity, field):
-            yield path, target, value
+def references(entity: Entity) -> Iterator[tuple[Pattern, Path_, str, str]]:
+    """Every reference in ``entity``: its field's pattern, its path, the kind it names and the id."""
+    for pattern, target in reference_fields(type(entity)):
+        for path, value in _walk(entity, pattern):
+            yield pattern, path, target, value
 
 
 def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Problem]:
@@ -68,14 +74,15 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
         line, column = source.document.mark(path)
         problems.append(Problem(source.display, line, column, format_path(path), message))
 
-    for kind, entities in catalog.entities.items():
+    for entities in catalog.entities.values():
         for entity in entities.values():
-            for path, target, value in references(entity):
+            for _, path, target, value in references(entity):
                 targets = catalog.entities[target]
                 if value not in targets and (target, value) not in known:
-                    report(entity, path, f"unknown {SINGULAR[target]} {value!r}{suggest(value, targets)}")
-                elif target == "credentials" and value == entity.id and kind == "credentials":
-                    report(entity, path, "a credential cannot refer to itself")
+                    singular = KIND_BY_FOLDER[target].singular
+                    report(entity, path, f"unknown {singular} {value!r}{suggest(value, targets)}")
+                elif target == entity.folder and value == entity.id:
+                    report(entity, path, f"a {entity.singular} cannot refer to itself")
             for path, message in _duplicates(entity):
                 report(entity, path, message)
 
@@ -109,13 +116,14 @@ def _unique_ctids(catalog: Catalog, report: Any) -> None:
 
 
 def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
-    lists: dict[str, list[str]] = {}
-    if isinstance(entity, Credential):
-        lists = {"related": entity.related, "standards": entity.standards,
-                 "resources": entity.resources}
-    elif entity.folder == "stacks":
-        lists = {"credentials": entity.credentials}  # type: ignore[attr-defined]
-    elif isinstance(entity, Pathway):
+    """The same id twice in one list of references, or in two steps of a pathway."""
+    firsts: set[tuple[Path_, str]] = set()
+    for pattern, path, _, value in references(entity):
+        if pattern[-1] == "*":
+            if (path[:-1], value) in firsts:
+                yield path, f"{value!r} is listed twice"
+            firsts.add((path[:-1], value))
+    if isinstance(entity, Pathway):
         seen: dict[str, Path_] = {}
         for s, step in enumerate(entity.steps):
             for c, credential in enumerate(step.credentials):
@@ -123,12 +131,6 @@ def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
                     yield ("steps", s, "credentials", c), (
                         f"{credential!r} is already in step {seen[credential][1] + 1}")
                 seen.setdefault(credential, ("steps", s))
-    for field, values in lists.items():
-        firsts: set[str] = set()
-        for index, value in enumerate(values):
-            if value in firsts:
-                yield (field, index), f"{value!r} is listed twice"
-            firsts.add(value)
 
 
 def _retired_steps(catalog: Catalog, pathway: Pathway) -> Iterator[tuple[Path_, str]]:
@@ -170,8 +172,8 @@ def _visit(catalog: Catalog, pathway_id: str, state: dict[str, int], stack: list
     pathway = catalog.pathways[pathway_id]
     for s, step in enumerate(pathway.steps):
         target = step.pathway
-        if target is None or target not in catalog.pathways:
-            continue
+        if target is None or target == pathway_id or target not in catalog.pathways:
+            continue  # a pathway naming itself is reported as such
         if state.get(target) == 1:
             cycle = [*stack[stack.index(target):], target]
             found.append((pathway, ("steps", s, "pathway"),
@@ -183,9 +185,10 @@ def _visit(catalog: Catalog, pathway_id: str, state: dict[str, int], stack: list
 
 
 def _unique_numbers(catalog: Catalog, report: Any) -> None:
-    for folder in ("categories", "standards", "phases"):
+    """Kinds that are numbered (categories, standards...) number each entity differently."""
+    for kind in (kind for kind in kinds() if "number" in kind.model_fields):
         seen: dict[int, str] = {}
-        for entity in sorted(catalog.entities[folder].values(), key=lambda e: e.id):
+        for entity in sorted(catalog.entities[kind.folder].values(), key=lambda e: e.id):
             number = entity.number  # type: ignore[attr-defined]
             if number in seen:
                 report(entity, ("number",), f"number {number} is already used by {seen[number]!r}")

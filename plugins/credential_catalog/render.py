@@ -1,36 +1,64 @@
 """Render a page's body through the site theme's Jinja environment.
 
-Each page kind is one template whose ``body`` block holds everything a reader (and the site
-search) should find on the page; the plugin puts that block's HTML into the page content.
+Each page kind is one template whose ``catalog_content`` block holds everything a reader (and the
+site search) should find on the page; the plugin puts that block's HTML into the page content.
+The filters here hold the wording templates would otherwise build themselves.
 """
 
 import re
+from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from .badges import badge_path, card_path, category_badge_path, description
+from .cards import BLANK, card
 from .catalog import Catalog
 from .diagram import pathway_hours, pathway_svg, total_text
 from .glance import at_a_glance
-from .models import Credential
+from .models import Credential, PathwayStep, Resource, Worth
 from .pages import PageSpec, entity_title, entity_url
-from .text import count, render_inline, render_prose
-from .vocabulary import label
+from .text import render_inline, render_prose
+from .vocabulary import count, hours, label, labels
+
+BLOCK = "catalog_content"
+"""The block of each page template that holds the page's content."""
 
 
-def _hours(value: float) -> str:
-    return count(value, "hour")
-
-
-def _span(low: float, high: float) -> str:
+def span(low: float, high: float) -> str:
     """``12 hours`` or ``12 to 15 hours``."""
-    return _hours(low) if low == high else f"{low:g} to {_hours(high)}"
+    return hours(low) if low == high else f"{low:g} to {hours(high)}"
 
 
-def _lookup(key: str, mapping: dict[str, Any]) -> Any:
-    return mapping[key]
+def worth_text(worth: Worth) -> Markup:
+    """What a worth says: ``$500 salary step; 15 hours toward re-licensure. Note.``"""
+    parts = [worth.salary, None if worth.relicensure_hours is None else
+             f"{hours(worth.relicensure_hours)} toward re-licensure", worth.pd_credit]
+    said = escape("; ".join(part for part in parts if part))
+    if worth.note:
+        said += Markup(". ") + render_inline(worth.note) if said else render_inline(worth.note)
+    return said
+
+
+def credit(resource: Resource) -> str:
+    """Who made a resource, and when: ``Ann Lee, Bo Chan, 2019`` or ``Digital Promise``."""
+    who = ", ".join(resource.authors) if resource.authors else str(resource.organization)
+    return f"{who}, {resource.year}" if resource.year else who
+
+
+def choice(step: PathwayStep) -> str | None:
+    """``choose 2 of 3`` for a step that asks for some of its credentials, else None."""
+    listed = len(step.credentials)
+    return f"choose {step.needed} of {listed}" if step.needed < listed else None
+
+
+def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
+    """A model's fields as (name, title, value), in order: for headings declared on the model."""
+    for name, field in type(model).model_fields.items():
+        yield name, field.title or label(name), getattr(model, name)
 
 
 def earn_url(catalog: Catalog, credential: Credential) -> str | None:
@@ -54,18 +82,23 @@ def _page_url(name: str, guides: dict[str, str]) -> str | None:
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
-        prose=render_prose, inline=render_inline, label=label, hours=_hours, span=_span, count=count,
-        entity_url=entity_url, entity_title=entity_title, lookup=_lookup, page_url=_page_url,
-        badge_path=badge_path, card_path=card_path, category_badge_path=category_badge_path)
-    env.globals.update(pathway_svg=pathway_svg, pathway_hours=pathway_hours, pathway_time=total_text,
-                       badge_alt=description, at_a_glance=at_a_glance, earn_url=earn_url)
+        prose=render_prose, inline=render_inline, label=label, labels=labels, hours=hours,
+        count=count, entity_url=entity_url, entity_title=entity_title,
+        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card, span=span,
+        page_url=_page_url, badge_path=badge_path, card_path=card_path,
+        category_badge_path=category_badge_path)
+    env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK, pathway_hours=pathway_hours,
+                       pathway_time=total_text, badge_alt=description, at_a_glance=at_a_glance,
+                       earn_url=earn_url)
     return env.overlay(autoescape=True, auto_reload=False)
 
 
 def render_body(env: jinja2.Environment, spec: PageSpec, context: dict[str, Any]) -> str:
     template = env.get_template(spec.template)
+    if BLOCK not in template.blocks:
+        raise jinja2.TemplateError(f"{template.filename}: a page template fills the {{% block {BLOCK} %}}")
     values = {"spec": spec, "entity": spec.entity, **spec.context, **context}
-    return "".join(template.blocks["body"](template.new_context(values)))
+    return "".join(template.blocks[BLOCK](template.new_context(values)))
 
 
 _HEADING = re.compile(r'<h([23])\s(?:[^>]*\s)?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)

@@ -4,7 +4,8 @@ card store.
 Documents are numbered by their position in the store, so the index refers to cards by a short
 number. The index is cut into shards by the first two characters of each term (``shard``); a query
 loads only the shards its words need, and ``assemble`` (mirrored in browse.js) turns the loaded
-shards into lunr's own serialization, so lunr.py and lunr.js load the same thing.
+shards into lunr's own serialization, so lunr.py and lunr.js load the same thing. The store's
+header also carries the query rules (``CLAUSES``) that ``query_clauses`` and browse.js follow.
 """
 
 import json
@@ -25,6 +26,7 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.tokenizer import Tokenizer
 from lunr.trimmer import trimmer
 
+from .cards import time
 from .catalog import Catalog
 from .graph import Graph
 from .models import Credential
@@ -155,7 +157,7 @@ def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[
     if not shards:  # an empty catalog: one empty shard, so that every query finds nothing
         shards, firsts = [{"terms": [], "postings": []}], [""]
     header = {"version": serialized["version"], "fields": fields,
-              "pipeline": serialized["pipeline"], "shards": firsts}
+              "pipeline": serialized["pipeline"], "shards": firsts, "clauses": CLAUSES}
     return header, shards
 
 
@@ -208,10 +210,15 @@ def _undeltas(deltas: list[int]) -> list[int]:
     return out
 
 
-PREFIX_STEM = 4
-"""The shortest prefix of a typed word that is tried as a stem."""
-PREFIX_DROP = 3
-"""How many letters of a typed word its prefix stems may lack."""
+CLAUSES: dict[str, dict[str, int]] = {
+    "exact": {"boost": 10},
+    "prefix": {"boost": 3, "shortest": 3},
+    "partial": {"boost": 2, "shortest": 4, "drop": 3},
+    "typo": {"boost": 1, "shortest": 5, "edits": 1},
+}
+"""The query rules, which travel to browse.js in the store's header: each clause's boost; the
+shortest typed word matched as a prefix; the shortest prefix of a typed word tried as a stem and
+how many letters it may lack; the shortest stem matched within ``edits`` typos."""
 
 
 def query_clauses(text: str) -> list[dict[str, Any]]:
@@ -223,6 +230,7 @@ def query_clauses(text: str) -> list[dict[str, Any]]:
     "mindful", stem "mind"), so a clause also lists the word's last few prefixes and their stems,
     longest first: :func:`search` uses the first that is a term of the index.
     """
+    exact, prefix, partial, typo = (CLAUSES[name] for name in ("exact", "prefix", "partial", "typo"))
     clauses: list[dict[str, Any]] = []
     for token in Tokenizer(text):
         kept = stop_word_filter(trimmer(token))
@@ -230,18 +238,19 @@ def query_clauses(text: str) -> list[dict[str, Any]]:
             continue
         word = str(kept)
         stem = str(stemmer(kept.clone()))
-        clauses.append({"term": stem, "boost": 10})
-        if len(word) >= 3:
-            clauses.append({"term": word, "boost": 3, "wildcard": "trailing"})
-        partial: list[str] = []
-        for end in range(len(word) - 1, max(PREFIX_STEM, len(word) - PREFIX_DROP) - 1, -1):
+        clauses.append({"term": stem, "boost": exact["boost"]})
+        if len(word) >= prefix["shortest"]:
+            clauses.append({"term": word, "boost": prefix["boost"], "wildcard": "trailing"})
+        prefixes: list[str] = []
+        shortest = max(partial["shortest"], len(word) - partial["drop"])
+        for end in range(len(word) - 1, shortest - 1, -1):
             for term in (word[:end], _stem(word[:end])):
-                if term not in partial and term != stem:
-                    partial.append(term)
-        if partial:
-            clauses.append({"term": partial[0], "anyOf": partial, "boost": 2})
-        if len(stem) >= 5:
-            clauses.append({"term": stem, "boost": 1, "editDistance": 1})
+                if term not in prefixes and term != stem:
+                    prefixes.append(term)
+        if prefixes:
+            clauses.append({"term": prefixes[0], "anyOf": prefixes, "boost": partial["boost"]})
+        if len(stem) >= typo["shortest"]:
+            clauses.append({"term": stem, "boost": typo["boost"], "editDistance": typo["edits"]})
     return clauses
 
 
@@ -309,7 +318,7 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
                         "docs": [[slot[key] for key in picked[name]] for picked in chosen]}
     return {"ids": [c.id for c in credentials], "titles": [c.title for c in credentials],
             "summaries": [c.summary for c in credentials],
-            "hours": [c.estimated_hours for c in credentials],
+            "times": [time(c.estimated_hours) for c in credentials],
             "retired": [i for i, c in enumerate(credentials) if c.status == "retired"],
             "facets": facets}
 

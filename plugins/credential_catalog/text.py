@@ -94,9 +94,3 @@ def render_inline(text: str) -> Markup:
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return Markup(out)
-
-
-def count(value: float, noun: str) -> str:
-    """``3 credentials``, ``1 credential``, ``0 credentials``, ``1.5 hours``."""
-    number = f"{value:g}"
-    return f"{number} {noun}" if number == "1" else f"{number} {noun}s"

@@ -1,5 +1,6 @@
 """Controlled vocabularies: the allowed values, in display order, with their labels."""
 
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 ArtifactKind = Literal[
@@ -116,6 +117,21 @@ LABELS: dict[str, str] = {
 
 def label(value: str) -> str:
     return LABELS.get(value, value.replace("-", " ").capitalize())
+
+
+def labels(values: Iterable[str]) -> str:
+    """``Lesson plan, Peer review``: the labels of ``values``, in their order."""
+    return ", ".join(label(value) for value in values)
+
+
+def count(value: float, noun: str) -> str:
+    """``3 credentials``, ``1 credential``, ``0 credentials``, ``1.5 hours``."""
+    number = f"{value:g}"
+    return f"{number} {noun}" if number == "1" else f"{number} {noun}s"
+
+
+def hours(value: float) -> str:
+    return count(value, "hour")
 
 
 def values(vocabulary: object) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 from ..badges import BADGE_DIR
 from ..graph import Graph
 from ..models import Credential, Entity
-from ..pages import EMBEDDABLE
+from ..pages import embeddable
 from . import api, ctdl, feed, oembed, openbadges, schemaorg
 from .ctdl import Publisher
 from .urls import EMBED_LIST_SNIPPET, Urls, embed_path, oembed_path
@@ -33,8 +33,7 @@ class Exports:
     publisher: Publisher | None = None
 
     def embeddable(self) -> list[Entity]:
-        entities = self.graph.catalog.entities
-        return [entities[kind.folder][i] for kind in EMBEDDABLE for i in sorted(entities[kind.folder])]
+        return [entity for entity, _ in embeddable(self.graph.catalog)]
 
     def files(self) -> Iterator[tuple[str, str]]:
         """(path, text) for every export; a generator, so a large catalog is never all in memory."""

@@ -8,7 +8,7 @@ from pydantic.json_schema import models_json_schema
 
 from ..catalog import Catalog
 from ..graph import Graph
-from ..models import ID_PATTERN, KINDS, Credential, Entity
+from ..models import ID_PATTERN, Credential, Entity, kinds
 from ..schema import SCHEMA_DIALECT
 from .urls import Urls
 
@@ -45,7 +45,7 @@ def entity_record(graph: Graph, urls: Urls, entity: Entity) -> dict[str, Any]:
 
 def catalog_document(graph: Graph, urls: Urls) -> dict[str, Any]:
     document: dict[str, Any] = {"$schema": urls.file(SCHEMA)}
-    for kind in KINDS:
+    for kind in kinds():
         entities = graph.catalog.entities[kind.folder]
         document[kind.folder] = [entity_record(graph, urls, entities[i]) for i in sorted(entities)]
     return document
@@ -57,10 +57,10 @@ def credential_document(graph: Graph, urls: Urls, credential: Credential) -> dic
 
 
 def catalog_schema(urls: Urls) -> dict[str, Any]:
-    refs, defs = models_json_schema([(kind, "serialization") for kind in KINDS],
+    refs, defs = models_json_schema([(kind, "serialization") for kind in kinds()],
                                     ref_template="#/$defs/{model}")
     definitions = defs["$defs"]
-    for kind in KINDS:
+    for kind in kinds():
         definition = definitions[kind.__name__]
         definition["properties"] = {
             "id": {"type": "string", "pattern": ID_PATTERN},
@@ -97,11 +97,11 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
         "$id": urls.file(SCHEMA),
         "title": "Educator micro-credential catalog",
         "type": "object",
-        "required": [kind.folder for kind in KINDS],
+        "required": [kind.folder for kind in kinds()],
         "properties": {
             "$schema": {"type": "string"},
             **{kind.folder: {"type": "array", "items": refs[(kind, "serialization")]}
-               for kind in KINDS},
+               for kind in kinds()},
         },
         "$defs": definitions,
     }

@@ -53,34 +53,40 @@
     return numbers.sort(function (a, b) { return a - b; });
   }
 
-  /* The same clauses as search.py's query_clauses: exact stem, typed prefix, the longest of the
-   * typed word's last few prefixes and their stems that the index holds (it holds "mind" for
-   * "mindful", which "mindfu*" misses), and the stem within one edit. */
-  function clauses(lunr, text) {
+  /* The same clauses as search.py's query_clauses, by the rules in the store's header (`rules`):
+   * exact stem, typed prefix, the longest of the typed word's last few prefixes and their stems
+   * that the index holds (it holds "mind" for "mindful", which "mindfu*" misses), and the stem
+   * within one edit. */
+  function clauses(lunr, rules, text) {
     var out = [];
     lunr.tokenizer(text).forEach(function (token) {
       var kept = lunr.stopWordFilter(lunr.trimmer(token));
       if (!kept || !kept.toString()) return;
       var word = kept.toString();
       var stem = lunr.stemmer(kept.clone()).toString();
-      out.push({ term: stem, boost: 10 });
-      if (word.length >= 3) out.push({ term: word, boost: 3, wildcard: "trailing" });
-      var partial = [];
-      for (var end = word.length - 1; end >= Math.max(4, word.length - 3); end--) {
+      out.push({ term: stem, boost: rules.exact.boost });
+      if (word.length >= rules.prefix.shortest) {
+        out.push({ term: word, boost: rules.prefix.boost, wildcard: "trailing" });
+      }
+      var prefixes = [];
+      var shortest = Math.max(rules.partial.shortest, word.length - rules.partial.drop);
+      for (var end = word.length - 1; end >= shortest; end--) {
         var prefix = word.slice(0, end);
         [prefix, lunr.stemmer(new lunr.Token(prefix, {})).toString()].forEach(function (term) {
-          if (partial.indexOf(term) < 0 && term !== stem) partial.push(term);
+          if (prefixes.indexOf(term) < 0 && term !== stem) prefixes.push(term);
         });
       }
-      if (partial.length) out.push({ term: partial[0], anyOf: partial, boost: 2 });
-      if (stem.length >= 5) out.push({ term: stem, boost: 1, editDistance: 1 });
+      if (prefixes.length) out.push({ term: prefixes[0], anyOf: prefixes, boost: rules.partial.boost });
+      if (stem.length >= rules.typo.shortest) {
+        out.push({ term: stem, boost: rules.typo.boost, editDistance: rules.typo.edits });
+      }
     });
     return out;
   }
 
-  function neededKeys(lunr, text) {
+  function neededKeys(lunr, rules, text) {
     var keys = [];
-    clauses(lunr, text).forEach(function (c) {
+    clauses(lunr, rules, text).forEach(function (c) {
       (c.anyOf || [c.term]).forEach(function (term) {
         if (keys.indexOf(shardKey(term)) < 0) keys.push(shardKey(term));
       });
@@ -88,8 +94,8 @@
     return keys.sort();
   }
 
-  function search(lunr, index, text) {
-    var wanted = clauses(lunr, text);
+  function search(lunr, rules, index, text) {
+    var wanted = clauses(lunr, rules, text);
     if (!wanted.length) return [];
     return index.query(function (query) {
       wanted.forEach(function (c) {
@@ -125,6 +131,7 @@
   var results = root.querySelector(".cc-results");
   var status = root.querySelector(".cc-status");
   var clearAll = root.querySelector(".cc-clear");
+  var cardTemplate = document.querySelector("template.cc-card-template");
 
   var store = null;
   var names = [];
@@ -190,7 +197,7 @@
       loadLunr().then(function () { render(false); }, failed);
       return null;
     }
-    var keys = neededKeys(window.lunr, state.q);
+    var keys = neededKeys(window.lunr, store.search.clauses, state.q);
     var numbers = shardsFor(store.search, keys);
     var missing = numbers.filter(function (n) { return !shards[n]; });
     if (missing.length) {
@@ -301,34 +308,32 @@
     return { matched: matched, counts: counts };
   }
 
-  function hoursText(hours) { return hours === 1 ? "1 hour" : hours + " hours"; }
-
+  /* A card: a copy of the page's card template (credential-card.html, rendered blank and
+   * retired) filled from the store. */
   function card(i) {
     var id = store.ids[i];
-    var title = el("h3", { class: "cc-card__title" }, [
-      el("a", { href: root.dataset.credentials + id + "/", text: store.titles[i] })
-    ]);
-    if (retired[i]) {
-      title.appendChild(document.createTextNode(" "));
-      title.appendChild(el("span", { class: "cc-badge cc-badge--retired", text: "Retired" }));
-    }
-    var label = function (name) {
+    var node = cardTemplate.content.firstElementChild.cloneNode(true);
+    var fill = function (selector, text) { node.querySelector(selector).textContent = text; };
+    var labels = function (name) {
       return store.facets[name].docs[i].map(function (s) { return store.facets[name].values[s][1]; }).join(", ");
     };
-    return el("li", {}, [el("article", {
-      class: "cc-card" + (retired[i] ? " cc-card--retired" : ""), "data-credential": id
-    }, [
-      title,
-      el("img", { class: "cc-card__badge", src: root.dataset.badges + id + ".svg", alt: "", width: "56",
-                  height: "56", loading: "lazy" }),
-      el("p", { class: "cc-card__category", text: label("category") }),
-      el("p", { class: "cc-card__summary", text: store.summaries[i] }),
-      el("dl", { class: "cc-card__facts" }, [
-        el("div", {}, [el("dt", { text: "Evidence" }), el("dd", { text: label("evidence") })]),
-        el("div", {}, [el("dt", { text: "Time" }),
-                       el("dd", { text: "about " + hoursText(store.hours[i]) })])
-      ])
-    ])]);
+    node.setAttribute("data-credential", id);
+    var link = node.querySelector(".cc-card__title a");
+    link.href = root.dataset.credentials + id + "/";
+    link.textContent = store.titles[i];
+    if (!retired[i]) {
+      var badge = node.querySelector(".cc-badge--retired");
+      var space = badge.previousSibling;
+      if (space && space.nodeType === Node.TEXT_NODE) space.parentNode.removeChild(space);
+      badge.parentNode.removeChild(badge);
+      node.classList.remove("cc-card--retired");
+    }
+    node.querySelector(".cc-card__badge").src = root.dataset.badges + id + ".svg";
+    fill(".cc-card__category", labels("category"));
+    fill(".cc-card__summary", store.summaries[i]);
+    fill(".cc-card__evidence", labels("evidence"));
+    fill(".cc-card__time", store.times[i]);
+    return el("li", {}, [node]);
   }
 
   function removeButton(name, value) {
@@ -379,7 +384,7 @@
         status.textContent = "Loading search\u2026";
         return;
       }
-      hits = search(window.lunr, index, state.q);
+      hits = search(window.lunr, store.search.clauses, index, state.q);
     }
     var outcome = evaluate(hits);
     names.forEach(function (name) {
