@@ -6,7 +6,7 @@ it once with ``BLANK`` into a ``<template>``, which browse.js copies and fills f
 
 from dataclasses import dataclass
 
-from .badges import BADGE_DIR, badge_path
+from .badges import badge_path
 from .catalog import Catalog
 from .models import Credential
 from .pages import entity_url
@@ -27,8 +27,9 @@ class Card:
 
 
 BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True,
-             badge=BADGE_DIR)
-"""Every element a card can have, empty; retired, so that the badge is there for the script to keep."""
+             badge="data:,")
+"""Every element a card can have, empty; retired, so that the badge is there for the script to keep.
+Its image is an empty data address: nothing is fetched until the script names a credential's badge."""
 
 
 def card(credential: Credential, catalog: Catalog) -> Card:
