@@ -5,13 +5,16 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .colors import contrast
 from .text import Line, Prose, Sentence
 from .vocabulary import (
     ArtifactKind,
     Audience,
+    CatalogPage,
     IssuerKind,
+    Mark,
     Phase,
     RecognizerKind,
     Requirement,
@@ -22,6 +25,7 @@ from .vocabulary import (
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -56,6 +60,17 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
 Ctid = Annotated[str, StringConstraints(pattern=CTID_PATTERN), Field(
     description="Credential Transparency Identifier: 'ce-' and a lowercase UUID version 4, assigned "
                 "once (credential-catalog ctids) and never changed")]
+
+
+def _dark_enough(value: str) -> str:
+    if contrast(value, "#ffffff") < 4.5:
+        raise ValueError(f"{value} is too light: white text on it needs a contrast of at least 4.5:1 "
+                         f"(it has {contrast(value, '#ffffff'):.1f}:1)")
+    return value
+
+
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(_dark_enough)]
+"""A badge colour, ``#rrggbb`` in lowercase, dark enough for white text."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -227,6 +242,10 @@ class Category(Entity):
     summary: Prose
     description: Prose
     indicators: Annotated[list[Prose], Field(min_length=1)]
+    color: Color | None = Field(default=None, description="its badges' colour; by default one "
+                                                           "picked by its number")
+    mark: Mark | None = Field(default=None, description="the shape on its badges; by default one "
+                                                        "picked by its number")
 
 
 class Stack(Entity):
@@ -334,6 +353,9 @@ class Issuer(Entity):
     kind: IssuerKind | None = Field(default=None, description="leave out when the sources do not say")
     description: Prose
     website: ResourceId | None = Field(default=None, description="id of the catalog resource for its site")
+    earn_at: ResourceId | None = Field(
+        default=None, description="id of the catalog resource for the page where educators start "
+                                  "earning its credentials")
 
 
 class Worth(Model):
@@ -462,12 +484,14 @@ class PlanningTask(Model):
     title: Line
     description: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the task calls for")
 
 
 class BigQuestion(Model):
     question: Line
     guidance: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the question calls for")
 
 
 class PlanningPhase(Entity):
