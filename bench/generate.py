@@ -298,6 +298,10 @@ def write_projects(n: int, root: Path) -> tuple[Path, Path]:
             shutil.rmtree(project)
         shutil.copytree(REPO / "docs", project / "docs")
         (project / "mkdocs.yml").write_text(_mkdocs_yml(plugin), encoding="utf-8")
+        if not plugin:  # the home page's template comes with the plugin
+            home = project / "docs" / "index.md"
+            home.write_text(re.sub(r"^template: .*\n", "", home.read_text(encoding="utf-8"), flags=re.M),
+                            encoding="utf-8")
         projects.append(project)
     write_catalog(n, projects[0] / "catalog")
     write_plain(projects[0] / "catalog", projects[1] / "docs")

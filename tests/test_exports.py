@@ -268,7 +268,7 @@ def test_embeddable_pages_have_panel_oembed_and_embed(site: Path, url: str) -> N
     oembed_url = f"{SITE_URL}oembed/{folder}/{ident}.json"
     assert f'<link rel="alternate" type="application/json+oembed" href="{oembed_url}"' in page
     panel = re.search(r'<details class="cc-embed-panel.*?</details>', page, re.S).group(0)
-    snippet = html.unescape(re.search(r'__code"><code>(.*?)</code>', panel, re.S).group(1))
+    snippet = html.unescape(re.search(r'__code" data-cc-copy><code>(.*?)</code>', panel, re.S).group(1))
     assert f'<iframe src="{SITE_URL}embed/{url}/"' in snippet
     assert 'var origin = "http://127.0.0.1:8000";' in snippet and "event.origin !== origin" in snippet
     oembed = read_json(site, f"oembed/{folder}/{ident}.json")

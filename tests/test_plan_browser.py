@@ -3,6 +3,7 @@ link, moved as a file, compared and printed; nothing leaves the browser."""
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,9 @@ def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_p
     assert all(len(found) == 1 for found in starts.values()), [text[:60] for text in printed]
     assert 0 < starts[SECOND][0] < starts[FIRST][0]
     cover = " ".join(printed[:starts[SECOND][0]])
-    assert cover.startswith("My plan") and hours(catalog, FIRST, SECOND) in cover
+    # A printed page opens with the site's name and the page's address, then the plan's title.
+    assert re.match(r"[^·]+ · http\S+/plan/ My plan ", cover), cover[:120]
+    assert hours(catalog, FIRST, SECOND) in cover
     first, second = (catalog.credentials[cid].title for cid in (FIRST, SECOND))
     assert cover.index(f"1. {second}") < cover.index(f"2. {first}")
     for cid in (SECOND, FIRST):

@@ -12,10 +12,11 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from credential_catalog import background, plugin
+from credential_catalog.loader import load_catalog
 from credential_catalog.log import log
 from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
-from .conftest import run_build
+from .conftest import TINY, run_build
 from .isolated import in_fresh_process, needs_two_cores
 
 
@@ -40,8 +41,9 @@ def test_every_entity_has_its_page(built: Path) -> None:
 def test_credential_page_sections_in_order(built: Path) -> None:
     html = page(built, "credentials/weighing-evidence")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings == ["part-of", "competency", "key-method", "method-components", "rationale",
-                        "resources", "submission", "related", "standards", "recognized-by", "history"]
+    assert headings == ["at-a-glance", "part-of", "competency", "key-method", "method-components",
+                        "rationale", "resources", "submission", "related", "standards", "recognized-by",
+                        "history"]
     assert "Students score sources against a checklist." in html
     assert "Version 1.1" in html
 
@@ -109,7 +111,7 @@ def test_recognizer_byline_without_a_year(tiny: Path) -> None:
 def test_pathway_diagram_and_steps(built: Path) -> None:
     html = page(built, "pathways/starter")
     svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
-    assert 'role="img"' in svg and "<title" in svg
+    assert 'role="group"' in svg and "<title" in svg
     assert svg.count("<rect") == 3 and 'stroke-dasharray="6 4"' in svg
     assert "Step 3 (recommended)" in svg
 
@@ -373,3 +375,38 @@ def test_issuer_without_credentials_and_what_a_report_leaves_out(
     assert recognizer.count("Which credentials earn a step.") == 1
     assert '<h2 id="what-the-sources-do-not-say">' not in recognizer
     assert '<h2 id="not-reported">What the sources do not say</h2>' in recognizer
+def test_pathway_diagram_links_each_step_and_gives_the_total_time(built: Path) -> None:
+    html = page(built, "pathways/starter")
+    svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"><text[^>]*>([^<]+)</text></a>', svg)
+    assert [href for href, _ in links] == ["../../credentials/asking-questions/",
+                                           "../../credentials/weighing-evidence/",
+                                           "../../credentials/speaking-up/"]
+    for href, _ in links:
+        assert (built / "pathways" / "starter" / href / "index.html").resolve().is_file()
+    hours = {cid: load_catalog(TINY / "catalog").credentials[cid].estimated_hours
+             for cid in ("asking-questions", "weighing-evidence", "speaking-up")}
+    required = hours["asking-questions"] + hours["weighing-evidence"]
+    expected = f"Estimated time: about {required:g} hours, and {hours['speaking-up']:g} hours more"
+    assert expected in svg
+    assert f"about {required:g} hours, and" in html[:html.index('<svg class="cc-diagram"')]
+
+
+def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -> None:
+    phase = tiny / "catalog" / "phases" / "getting-ready.yml"
+    text = phase.read_text()
+    assert "tasks:\n" in text
+    phase.write_text(text.replace("tasks:\n", "tasks:\n  - title: Show the list on our website\n"
+                                  "    description: Put the chosen credentials on the district site.\n"
+                                  "    see: [browse, embedding, add-recognizer]\n", 1))
+    (tiny / "docs" / "embedding.md").write_text("# Embedding\n")
+    site = run_build(tiny)
+    html = page(site, "planning")
+    see = re.search(r'<span class="cc-see">In this catalog: (.*?)</span>', html).group(1)
+    # The site has an embedding guide but no "add your district" page: that one is not linked.
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', see) == [
+        ("../credentials/", "Browse the credentials"),
+        ("../embedding/", "Embedding the catalog on your website")]
+    start = html.index('<section class="cc-checklist"')
+    checklist = html[start:html.index("</section>", start)]
+    assert "<li>Show the list on our website</li>" in checklist

@@ -6,6 +6,7 @@ it once with ``BLANK`` into a ``<template>``, which browse.js copies and fills f
 
 from dataclasses import dataclass
 
+from .badges import badge_path
 from .catalog import Catalog
 from .models import Credential
 from .pages import entity_url
@@ -22,10 +23,13 @@ class Card:
     evidence: str
     time: str
     retired: bool
+    badge: str
 
 
-BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True)
-"""Every element a card can have, empty; retired, so that the badge is there for the script to keep."""
+BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True,
+             badge="data:,")
+"""Every element a card can have, empty; retired, so that the badge is there for the script to keep.
+Its image is an empty data address: nothing is fetched until the script names a credential's badge."""
 
 
 def card(credential: Credential, catalog: Catalog) -> Card:
@@ -33,7 +37,7 @@ def card(credential: Credential, catalog: Catalog) -> Card:
         id=credential.id, url=entity_url(credential), title=credential.title, summary=credential.summary,
         category=catalog.categories[credential.category].title,
         evidence=labels(credential.artifact_kinds), time=time(credential.estimated_hours),
-        retired=credential.status == "retired")
+        retired=credential.status == "retired", badge=badge_path(credential))
 
 
 def time(estimated_hours: float) -> str:

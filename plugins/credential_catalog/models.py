@@ -13,13 +13,16 @@ from pydantic import (
     model_validator,
 )
 
+from .colors import contrast
 from .dates import NOT_FUTURE_YEAR, PastDate
 from .ids import ID_PATTERN, MAX_ID_LENGTH, check_id
 from .text import Line, Prose, Sentence
 from .vocabulary import (
     ArtifactKind,
     Audience,
+    CatalogPage,
     IssuerKind,
+    Mark,
     Phase,
     RecognizerKind,
     Requirement,
@@ -29,6 +32,7 @@ from .vocabulary import (
 from .weburl import MAX_URL_LENGTH, URL_PATTERN, check_url
 
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
+COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
 Id = Annotated[str, AfterValidator(check_id),
@@ -66,6 +70,17 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL_L
 Ctid = Annotated[str, StringConstraints(pattern=CTID_PATTERN), Field(
     description="Credential Transparency Identifier: 'ce-' and a lowercase UUID version 4, assigned "
                 "once (credential-catalog ctids) and never changed")]
+
+
+def _dark_enough(value: str) -> str:
+    if contrast(value, "#ffffff") < 4.5:
+        raise ValueError(f"{value} is too light: white text on it needs a contrast of at least 4.5:1 "
+                         f"(it has {contrast(value, '#ffffff'):.1f}:1)")
+    return value
+
+
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(_dark_enough)]
+"""A badge colour, ``#rrggbb`` in lowercase, dark enough for white text."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -232,6 +247,10 @@ class Category(Entity):
     summary: Prose
     description: Prose
     indicators: Annotated[list[Prose], Field(min_length=1)]
+    color: Color | None = Field(default=None, description="its badges' colour; by default one "
+                                                           "picked by its number")
+    mark: Mark | None = Field(default=None, description="the shape on its badges; by default one "
+                                                        "picked by its number")
 
 
 class Stack(Entity):
@@ -339,6 +358,9 @@ class Issuer(Entity):
     kind: IssuerKind | None = Field(default=None, description="leave out when the sources do not say")
     description: Prose
     website: ResourceId | None = Field(default=None, description="id of the catalog resource for its site")
+    earn_at: ResourceId | None = Field(
+        default=None, description="id of the catalog resource for the page where educators start "
+                                  "earning its credentials")
 
 
 class Worth(Model):
@@ -467,12 +489,14 @@ class PlanningTask(Model):
     title: Line
     description: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the task calls for")
 
 
 class BigQuestion(Model):
     question: Line
     guidance: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the question calls for")
 
 
 class PlanningPhase(Entity):

@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
+from .badges import BADGE_DIR, CARD_DIR, badge_files
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
@@ -46,7 +47,10 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
 STYLESHEETS = ("assets/catalog/catalog.css", "assets/catalog/plan.css")
-SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/plan-store.js", "assets/catalog/plan-buttons.js")
+SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/copy.js", "assets/catalog/plan-store.js",
+           "assets/catalog/plan-buttons.js")
+CARD_CACHE = ".cache/credential-catalog/cards"
+"""Social cards already drawn, by what they show, beside mkdocs.yml: a rebuild reuses them."""
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 """The address the exports use when a build names none: ``mkdocs serve``'s default."""
 
@@ -203,8 +207,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
+        site_name = config.site_name if config.site_url else None
+        cards = Path(config.config_file_path or ".").parent / CARD_CACHE
         outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
-                                 lambda: plan_files(catalog, graph)]
+                                 lambda: plan_files(catalog, graph),
+                                 lambda: badge_files(catalog, site_name, cards)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
@@ -242,6 +249,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
+        else:
+            context.update(self._context(page, config))
         return context
 
     # Priority 100: before any other plugin looks at the finished site.
@@ -292,7 +301,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
         ours = {file.dest_uri: file.src_uri for file in generated}
-        reserved = (STORE_URI, INDEX_DIR, PLAN_DIR, *(FOLDERS if self.exports is not None else ()))
+        reserved = (STORE_URI, INDEX_DIR, PLAN_DIR, BADGE_DIR, CARD_DIR,
+                    *(FOLDERS if self.exports is not None else ()))
         for file in files:
             if file.src_dir != config.docs_dir:
                 continue

@@ -53,6 +53,12 @@ RecognizerKind = Literal["district", "state", "association", "union", "universit
 
 IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
 
+CatalogPage = Literal["browse", "stacks", "pathways", "recognizers", "embedding", "add-recognizer"]
+"""Pages of the catalog a planning step can point to."""
+
+Mark = Literal["book", "bulb", "people", "speech", "steps", "star", "compass", "leaf"]
+"""The shapes a category's badges can carry; ``badges.MARKS`` draws each."""
+
 LABELS: dict[str, str] = {
     "lesson-plan": "Lesson plan",
     "unit-plan": "Unit plan",
@@ -99,6 +105,12 @@ LABELS: dict[str, str] = {
     "university": "University",
     "nonprofit": "Nonprofit",
     "company": "Company",
+    "browse": "Browse the credentials",
+    "stacks": "Stacks",
+    "pathways": "Pathways",
+    "recognizers": "Recognizers",
+    "embedding": "Embedding the catalog on your website",
+    "add-recognizer": "Add your district as a recognizer",
 }
 
 

@@ -4,7 +4,7 @@ an example 3.0 credential showing an issuer how to award each one."""
 import uuid
 from typing import Any
 
-from ..badges import badge_path
+from ..badges import badge_path, description
 from ..catalog import Catalog
 from ..graph import Graph
 from ..models import Credential, Issuer, version_key
@@ -142,7 +142,7 @@ def achievement(graph: Graph, urls: Urls, credential: Credential) -> dict[str, A
         "resultDescription": _result_descriptions(ident, credential),
         "creator": creator,
         "image": {"id": urls.file(badge_path(credential)), "type": "Image",
-                  "caption": f"Badge of {credential.title}"},
+                  "caption": description(catalog, credential)},
         "tag": _tags(catalog, credential),
         "version": credential.version,
         "inLanguage": LANGUAGE,

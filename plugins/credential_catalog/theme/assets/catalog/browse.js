@@ -328,6 +328,7 @@
       badge.parentNode.removeChild(badge);
       node.classList.remove("cc-card--retired");
     }
+    node.querySelector(".cc-card__badge").src = root.dataset.badges + id + ".svg";
     fill(".cc-card__category", labels("category"));
     fill(".cc-card__summary", store.summaries[i]);
     fill(".cc-card__evidence", labels("evidence"));
@@ -400,9 +401,12 @@
     var filtered = searching || activeCount() > 0;
     all.hidden = filtered;
     document.body.classList.toggle("cc-filtering", filtered);
-    results.hidden = !filtered;
     clearAll.disabled = !filtered;
+    /* Unfiltered, the full list by category fills the results column beside the filters. */
+    if (all.parentNode === results) results.parentNode.parentNode.after(all);
     results.textContent = "";
+    results.hidden = false;
+    if (!filtered) results.appendChild(all);
     if (filtered) {
       if (outcome.matched.length) {
         var list = el("ul", { class: "cc-cards cc-results__list" }, []);
