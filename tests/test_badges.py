@@ -89,6 +89,19 @@ def test_social_cards_are_reused_from_the_cache_when_nothing_they_show_changed(t
     assert (site / "assets" / "catalog" / "cards" / "speaking-up.png").read_bytes() != first
 
 
+def test_social_cards_can_be_turned_off(tiny: Path) -> None:
+    config = tiny / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - credential-catalog:\n",
+                                                 "  - credential-catalog:\n      social_cards: false\n"))
+    site = run_build(tiny)
+    assert not (site / "assets" / "catalog" / "cards").exists()
+    assert not (tiny / ".cache").exists()
+    for cid in CREDENTIALS:
+        page = (site / "credentials" / cid / "index.html").read_text()
+        assert "og:image" not in page and '<meta name="twitter:card" content="summary">' in page
+        assert (site / "assets" / "catalog" / "badges" / f"{cid}.svg").is_file()
+
+
 def test_open_badges_use_each_credentials_own_badge(built: Path) -> None:
     images = set()
     for cid in CREDENTIALS:

@@ -13,6 +13,9 @@ class CatalogConfig(Config):
     """Refuse any catalog file larger than this many bytes."""
     exports = c.Type(bool, default=True)
     """Publish the data API, Open Badges, CTDL, oEmbed and embeddable pages (needs site_url)."""
+    social_cards = c.Type(bool, default=True)
+    """Draw each credential's 1200x630 PNG link preview (needs site_url). About 10 ms a card on a
+    first build; later builds take unchanged cards from .cache/credential-catalog/cards."""
     publisher_ctid = c.Optional(c.Type(str))
     """The CTID of the site's publisher, the organization that owns the catalog's own stacks and
     pathways in CTDL: 'ce-' and a UUID version 4, made once and never changed."""

@@ -207,7 +207,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        site_name = config.site_name if config.site_url else None
+        site_name = config.site_name if self._social_cards(config) else None
         cards = Path(config.config_file_path or ".").parent / CARD_CACHE
         outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
                                  lambda: plan_files(catalog, graph),
@@ -314,7 +314,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 raise PluginError(f"docs/{file.src_uri} would be written to {file.dest_uri}, "
                                   "where the catalog publishes its own files; move it")
 
+    def _social_cards(self, config: MkDocsConfig) -> bool:
+        return bool(config.site_url) and self.config.social_cards
+
     def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         return {"page": page, "config": config, "base_url": get_relative_url(".", page.url),
+                "social_cards": self._social_cards(config),
                 "catalog": self.catalog, "graph": self.graph, "exports": self.exports,
                 "guides": self.guides, "sections": sections()}
