@@ -7,6 +7,7 @@ it once with ``BLANK`` into a ``<template>``, which browse.js copies and fills f
 from dataclasses import dataclass
 
 from .catalog import Catalog
+from .graph import Graph
 from .models import Credential
 from .pages import entity_url
 from .vocabulary import hours, labels
@@ -22,18 +23,23 @@ class Card:
     evidence: str
     time: str
     retired: bool
+    first: bool = False
+    """A good first credential (``Graph.good_first``)."""
 
 
-BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True)
-"""Every element a card can have, empty; retired, so that the badge is there for the script to keep."""
+BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True,
+             first=True)
+"""Every element a card can have, empty; retired and a good first credential, so that the badges
+are there for the script to keep or remove."""
 
 
-def card(credential: Credential, catalog: Catalog) -> Card:
+def card(credential: Credential, catalog: Catalog, graph: Graph | None = None) -> Card:
     return Card(
         id=credential.id, url=entity_url(credential), title=credential.title, summary=credential.summary,
         category=catalog.categories[credential.category].title,
         evidence=labels(credential.artifact_kinds), time=time(credential.estimated_hours),
-        retired=credential.status == "retired")
+        retired=credential.status == "retired",
+        first=graph is not None and credential.id in graph.good_first)
 
 
 def time(estimated_hours: float) -> str:

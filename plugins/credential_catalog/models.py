@@ -446,6 +446,31 @@ class PlanningPhase(Entity):
     tasks: Annotated[list[PlanningTask], Field(min_length=1)]
 
 
+SearchTerm = Annotated[str, StringConstraints(
+    pattern=r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$", max_length=60)]
+"""A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
+SearchWord = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:'[a-z0-9]+)*$", max_length=30)]
+
+
+class SearchWords(Entity):
+    """Words the browse page's search treats specially: groups of words that find each other, and
+    words that say what a reader needs rather than what about."""
+
+    folder: ClassVar[str] = "search"
+    singular: ClassVar[str] = "search word list"
+    plural: ClassVar[str] = "search word lists"
+
+    title: Line
+    synonyms: list[Annotated[list[SearchTerm], Field(min_length=2)]] = Field(
+        default=[], description="groups of words and phrases that find each other, at index and query "
+                                "time alike; each is matched in every form the search's stemmer gives "
+                                "it ('collaborate' also finds 'collaborating')")
+    filler: list[SearchWord] = Field(
+        default=[], description="words that say what a reader needs rather than what about (\"don't\" in "
+                                "\"students don't listen\"): a search leaves them out, as it does "
+                                "'the' and 'of'")
+
+
 KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (
     Credential,
     Category,
@@ -456,6 +481,7 @@ KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (
     Standard,
     Resource,
     PlanningPhase,
+    SearchWords,
 )}
 """Every kind of entity, by folder, in the order the exports list them.
 

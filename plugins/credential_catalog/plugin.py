@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 import mkdocs.contrib.search
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -94,7 +95,9 @@ def _add_theme(config: MkDocsConfig) -> None:
             config.extra_css.append(sheet)
     for script in SCRIPTS:
         if script not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(script)
+            deferred = ExtraScriptValue(script)
+            deferred.defer = True  # after the page is parsed: it need not hold up the first paint
+            config.extra_javascript.append(deferred)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):

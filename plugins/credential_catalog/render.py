@@ -16,8 +16,10 @@ from pydantic import BaseModel
 
 from .cards import BLANK, card
 from .diagram import pathway_svg
-from .models import PathwayStep, Resource, Worth
+from .graph import Graph
+from .models import Credential, PathwayStep, Resource, Worth
 from .pages import PageSpec, entity_title, entity_url
+from .search import facets
 from .text import render_inline, render_prose
 from .vocabulary import count, hours, label, labels
 
@@ -47,6 +49,17 @@ def choice(step: PathwayStep) -> str | None:
     return f"choose {step.needed} of {listed}" if step.needed < listed else None
 
 
+def starting_point(credential: Credential, graph: Graph) -> str | None:
+    """Why a good first credential is one, or None."""
+    if credential.id not in graph.good_first:
+        return None
+    pathway = graph.good_first[credential.id]
+    if pathway is not None:
+        return f"It is the first step of the pathway {entity_title(pathway)}."
+    return ("It is one of the catalog's shorter credentials, and no pathway asks for another "
+            "credential before it.")
+
+
 def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
     """A model's fields as (name, title, value), in order: for headings declared on the model."""
     for name, field in type(model).model_fields.items():
@@ -58,7 +71,8 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         prose=render_prose, inline=render_inline, label=label, labels=labels, hours=hours,
         count=count, entity_url=entity_url, entity_title=entity_title,
-        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card)
+        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card, facets=facets,
+        starting_point=starting_point)
     env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK)
     return env.overlay(autoescape=True, auto_reload=False)
 

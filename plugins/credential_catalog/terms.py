@@ -1,0 +1,117 @@
+"""Words as the browse page's search sees them, the same at index time (search.py, with lunr.py) and
+at query time (search.py, and browse.js, which mirrors each function here).
+
+A text is split where lunr splits it (spaces and hyphens), each word loses its leading and trailing
+punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it), stop words go and the rest are
+stemmed. The catalog's search word lists (``catalog/search/``) add two things: each synonym group
+is one more index term, ``~`` and its first entry's stems, added wherever an entry of the group
+occurs in a text and searched for whenever a reader types one; and filler words are left out of
+queries.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.tokenizer import Tokenizer
+
+from .models import SearchWords
+
+SYNONYM_MARK = "~"
+_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'"})
+_EDGES = re.compile(r"^\W+|\W+$", re.ASCII)
+
+Path_ = tuple[str | int, ...]
+
+
+def trim(word: str) -> str:
+    return _EDGES.sub("", word)
+
+
+@cache
+def stem(word: str) -> str:
+    return str(porter_stemmer.stem(word))
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` that search keeps, as typed (trimmed, lowercase) and stemmed."""
+    found = []
+    for token in Tokenizer(text.translate(_APOSTROPHES)):
+        word = trim(str(token))
+        if word and word not in STOP_WORDS:
+            found.append((word, stem(word)))
+    return found
+
+
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(s for _, s in words(text))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The search word lists, ready to apply: each synonym entry's stems with its group's index term,
+    and the stems of the filler words."""
+
+    phrases: dict[tuple[str, ...], str]
+    filler: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(map(len, self.phrases), default=1)
+
+    def groups_at(self, found: list[str], i: int) -> list[str]:
+        """The group terms of every entry that starts at ``found[i]`` (a list of stems)."""
+        return [term for size in range(1, min(self.longest, len(found) - i) + 1)
+                if (term := self.phrases.get(tuple(found[i:i + size]))) is not None]
+
+    def rules(self) -> dict[str, Any]:
+        """What browse.js needs of it, in the store's header."""
+        return {"synonyms": [[list(key), term] for key, term in self.phrases.items()],
+                "filler": sorted(self.filler)}
+
+
+def group_term(entries: list[str]) -> str:
+    return SYNONYM_MARK + "_".join(stems(entries[0]))
+
+
+def vocabulary(lists: list[SearchWords]) -> Vocabulary:
+    phrases: dict[tuple[str, ...], str] = {}
+    filler: set[str] = set()
+    for words_list in sorted(lists, key=lambda w: w.id):
+        for group in words_list.synonyms:
+            term = group_term(group)
+            for entry in group:
+                phrases.setdefault(stems(entry), term)
+        filler.update(stem(word) for word in words_list.filler)
+    return Vocabulary(phrases, frozenset(filler))
+
+
+def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str]]:
+    """Entries search could never match, and entries that would make two groups one."""
+    ordered = sorted(lists, key=lambda w: w.id)
+    seen: dict[tuple[str, ...], tuple[str, int, str]] = {}
+    for words_list in ordered:
+        for g, group in enumerate(words_list.synonyms):
+            for e, entry in enumerate(group):
+                key = stems(entry)
+                if not key:
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is only stop words, which search leaves out")
+                    continue
+                first = seen.setdefault(key, (words_list.id, g, entry))
+                if first[:2] != (words_list.id, g):
+                    where = "" if first[0] == words_list.id else f" of {first[0]!r}"
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is searched as {first[2]!r}, which is in group {first[1] + 1}"
+                        f"{where}: merge the groups or leave one out")
+    for words_list in ordered:
+        for f, word in enumerate(words_list.filler):
+            if word in STOP_WORDS:
+                yield words_list, ("filler", f), f"{word!r} is already a stop word"
+            elif (stem(word),) in seen:
+                yield words_list, ("filler", f), (
+                    f"{word!r} is also a synonym: a filler word is left out of every query")
