@@ -52,9 +52,9 @@ def _validate(args: argparse.Namespace) -> int:
         problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
         if problems:
             raise CatalogError(problems)
-    counts = ", ".join(
-        f"{len(items)} {KIND_BY_FOLDER[folder].singular if len(items) == 1 else KIND_BY_FOLDER[folder].plural}"
-        for folder, items in catalog.entities.items())
+    names = {folder: (kind.singular, kind.plural) for folder, kind in KIND_BY_FOLDER.items()}
+    counts = ", ".join(f"{len(items)} {names[folder][len(items) != 1]}"
+                       for folder, items in catalog.entities.items())
     print(f"{args.directory}: valid ({counts})")
     return 0
 

@@ -446,10 +446,11 @@ class PlanningPhase(Entity):
     tasks: Annotated[list[PlanningTask], Field(min_length=1)]
 
 
-SearchTerm = Annotated[str, StringConstraints(
-    pattern=r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$", max_length=60)]
+SEARCH_TERM_PATTERN = r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$"
+SEARCH_WORD_PATTERN = r"^[a-z0-9]+(?:'[a-z0-9]+)*$"
+SearchTerm = Annotated[str, StringConstraints(pattern=SEARCH_TERM_PATTERN, max_length=60)]
 """A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
-SearchWord = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:'[a-z0-9]+)*$", max_length=30)]
+SearchWord = Annotated[str, StringConstraints(pattern=SEARCH_WORD_PATTERN, max_length=30)]
 
 
 class SearchWords(Entity):

@@ -16,7 +16,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from lunr import __TARGET_JS_VERSION__, lunr
@@ -88,9 +87,17 @@ def document(credential: Credential, ref: int, context: str = "") -> dict[str, s
             "context": context, "body": _plain("\n".join(parts))}
 
 
+def search_words(catalog: Catalog) -> Vocabulary:
+    return vocabulary(list(catalog.of(SearchWords).values()))
+
+
+def contexts(graph: Graph, credentials: list[Credential]) -> dict[str, str]:
+    return {c.id: context(graph, c) for c in credentials}
+
+
 def context(graph: Graph, credential: Credential) -> str:
-    """Where the catalog places a credential, in its own words: its category, its stacks, and the
-    pathway steps that list it."""
+    """Where the catalog places a credential, in its own words: its category and stacks (titles and
+    summaries), and the pathway steps that list it."""
     links = graph.links[credential.id]
     category = graph.catalog.categories[credential.category]
     parts = [category.title, category.summary, *(f"{s.title}: {s.summary}" for s in links.stacks)]
@@ -132,9 +139,10 @@ def _cached_stemmer(token: Any, i: int | None = None, tokens: Any = None) -> Any
     return token.update(lambda word, metadata: stem(word))
 
 
-# lunr.js's trimmer (ASCII punctuation; lunr.py's strips less), dropping what it empties as queries
-# do, and the same Porter stemmer, under lunr's registered names. The stemmer remembers each word: a catalog repeats its vocabulary in
-# every credential, and stemming was most of the time spent indexing.
+# lunr.js's trimmer (ASCII punctuation; lunr.py's strips less), dropping what it empties as
+# queries do, and the same stemmer as terms.stem, under lunr's registered names. The stemmer
+# remembers each word: a catalog repeats its vocabulary in every credential, and stemming was
+# most of the time spent indexing.
 _apostrophes.label = "apostrophes"  # type: ignore[attr-defined]
 _trimmer.label = "trimmer"  # type: ignore[attr-defined]
 _cached_stemmer.label = "stemmer"  # type: ignore[attr-defined]
@@ -267,8 +275,8 @@ shortest stem matched within ``edits`` typos."""
 
 MATCHING: dict[str, float] = {"common": 0.5, "partly_below": 5}
 """How words count: a word found in more than ``common`` of all credentials ("students") is not
-required, unless no word of the query is found in fewer; credentials that match only some of the required words are shown,
-under their own heading, when fewer than ``partly_below`` match them all."""
+required, unless no word of the query is found in fewer; credentials that match only some of the
+required words are shown, under their own heading, when fewer than ``partly_below`` match them all."""
 
 
 @dataclass(frozen=True)
@@ -482,9 +490,8 @@ def browse_files(catalog: Catalog, graph: Graph) -> dict[str, str]:
     """The browse page's data files, by site path: the card store (with the index's header) and
     the index shards, ``credentials-index/<number>.json``."""
     credentials = ordered(catalog)
-    words = vocabulary(list(catalog.of(SearchWords).values()))
-    contexts = {c.id: context(graph, c) for c in credentials}
-    header, shards = shard(build_index(credentials, words, contexts))
+    words = search_words(catalog)
+    header, shards = shard(build_index(credentials, words, contexts(graph, credentials)))
     store = {**build_store(catalog, graph, credentials), "search": {**header, **rules(words)}}
     files = {STORE_URI: _json(store)}
     files.update((f"{INDEX_DIR}{number}.json", _json(part)) for number, part in enumerate(shards))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from lunr.stemmer import porter_stemmer
+from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.tokenizer import Tokenizer
 
@@ -32,9 +32,23 @@ def trim(word: str) -> str:
     return _EDGES.sub("", word)
 
 
+class _Stemmer(PorterStemmer):  # type: ignore[misc]
+    """lunr.py's Porter stemmer with lunr.js's step 1c, so that an index built here answers the
+    stems browse.js looks up: a final y becomes i only after a consonant that is not the word's
+    first letter ("cry" to "cri", but "survey" and "play" stay), where lunr.py also turns the y of
+    "survey" into i."""
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.j > self.k0 and self.b[self.j] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+
+
+_STEMMER = _Stemmer()
+
+
 @cache
 def stem(word: str) -> str:
-    return str(porter_stemmer.stem(word))
+    return str(_STEMMER.stem(word))
 
 
 def words(text: str) -> list[tuple[str, str]]:
@@ -91,7 +105,8 @@ def vocabulary(lists: list[SearchWords]) -> Vocabulary:
 
 
 def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str]]:
-    """Entries search could never match, and entries that would make two groups one."""
+    """Entries search could never match, entries it reads as another (two forms of one word, or
+    the same word in two groups), and filler words it could not leave out."""
     ordered = sorted(lists, key=lambda w: w.id)
     seen: dict[tuple[str, ...], tuple[str, int, str]] = {}
     for words_list in ordered:
@@ -103,13 +118,25 @@ def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str
                         f"{entry!r} is only stop words, which search leaves out")
                     continue
                 first = seen.setdefault(key, (words_list.id, g, entry))
-                if first[:2] != (words_list.id, g):
+                if first == (words_list.id, g, entry):
+                    continue
+                if first[:2] == (words_list.id, g):
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is searched as {first[2]!r}, already in this group: every form "
+                        "of a word is found, leave this one out")
+                else:
                     where = "" if first[0] == words_list.id else f" of {first[0]!r}"
                     yield words_list, ("synonyms", g, e), (
                         f"{entry!r} is searched as {first[2]!r}, which is in group {first[1] + 1}"
                         f"{where}: merge the groups or leave one out")
+    left_out: dict[str, str] = {}
     for words_list in ordered:
         for f, word in enumerate(words_list.filler):
+            if stem(word) in left_out:
+                yield words_list, ("filler", f), (
+                    f"{word!r} is left out as {left_out[stem(word)]!r} already is")
+                continue
+            left_out[stem(word)] = word
             if word in STOP_WORDS:
                 yield words_list, ("filler", f), f"{word!r} is already a stop word"
             elif (stem(word),) in seen:

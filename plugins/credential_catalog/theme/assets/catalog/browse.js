@@ -647,7 +647,8 @@
       syncControls();
       render();
     });
-    render();
+    render(false);  // the page already says what it shows: nothing to announce
+    root.setAttribute("data-ready", "");
   }
 
   fetch(root.dataset.store).then(function (r) { return r.json(); }).then(start);
