@@ -12,18 +12,19 @@ queries.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
-from lunr.tokenizer import Tokenizer
 
 from .models import SearchWords
 
 SYNONYM_MARK = "~"
 _APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'"})
 _EDGES = re.compile(r"^\W+|\W+$", re.ASCII)
+_SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")
+"""Where lunr.py's tokenizer splits a text."""
 
 Path_ = tuple[str | int, ...]
 
@@ -53,12 +54,8 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[tuple[str, str]]:
     """Each word of ``text`` that search keeps, as typed (trimmed, lowercase) and stemmed."""
-    found = []
-    for token in Tokenizer(text.translate(_APOSTROPHES)):
-        word = trim(str(token))
-        if word and word not in STOP_WORDS:
-            found.append((word, stem(word)))
-    return found
+    trimmed = (trim(piece) for piece in _SEPARATORS.split(text.lower().translate(_APOSTROPHES)))
+    return [(word, stem(word)) for word in trimmed if word and word not in STOP_WORDS]
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -73,14 +70,24 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], str]
     filler: frozenset[str]
 
-    @property
-    def longest(self) -> int:
-        return max(map(len, self.phrases), default=1)
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, term in self.phrases.items():
+            starts.setdefault(key[0], []).append((key, term))
+        return starts
 
-    def groups_at(self, found: list[str], i: int) -> list[str]:
-        """The group terms of every entry that starts at ``found[i]`` (a list of stems)."""
-        return [term for size in range(1, min(self.longest, len(found) - i) + 1)
-                if (term := self.phrases.get(tuple(found[i:i + size]))) is not None]
+    def index_terms(self, text: str) -> list[str]:
+        """What the index holds for ``text``: the stem of each word search keeps, each followed by
+        the term of every synonym group with an entry starting there."""
+        found = [stemmed for _, stemmed in words(text)]
+        terms: list[str] = []
+        for i, stemmed in enumerate(found):
+            terms.append(stemmed)
+            for key, term in self._starts.get(stemmed, ()):
+                if len(key) == 1 or tuple(found[i:i + len(key)]) == key:
+                    terms.append(term)
+        return terms
 
     def rules(self) -> dict[str, Any]:
         """What browse.js needs of it, in the store's header."""
