@@ -12,11 +12,11 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup lock chromium node validate diff build serve test lint schema clean bench quality
+.PHONY: help setup lock chromium java node validate diff build serve test lint schema clean bench quality
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
-	@echo "make test      set up (virtualenv, packages, chromium) and run every test"
+	@echo "make test      set up (virtualenv, packages, chromium, java) and run every test"
 	@echo "make validate  check every file in catalog/ and list all problems"
 	@echo "               (BASE=origin/main also checks versions against that git revision)"
 	@echo "make diff      print what changed in the catalog since BASE (default origin/main)"
@@ -49,7 +49,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-# The test tools from package-lock.json (axe-core), into ./node_modules (git-ignored); needs Debian's npm.
+java:
+	@if ! command -v java >/dev/null; then \
+	  echo "Installing Debian's Java runtime for the Nu HTML Checker"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; \
+	fi
+
+# The test tools from package-lock.json (axe-core, the VC context, vnu-jar, lighthouse), into ./node_modules (git-ignored); needs Debian's npm.
 node: $(NODE_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
@@ -74,23 +80,17 @@ lint: setup
 schema: setup
 	$(BIN)/credential-catalog schema --output catalog/schemas
 
-test: setup chromium node lint
+test: setup chromium java node lint
 	$(BIN)/python -m pytest
 
-# Lighthouse for the benchmark, at one version, in a scratch folder (git-ignored): it is not a
-# test tool, so `make node` and `make test` do not install its ~200 packages.
-LIGHTHOUSE_VERSION := 12.8.2
-LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
+# Not part of `make test`; rewrite the measured parts of docs/performance.md. Lighthouse comes
+# from package-lock.json (`make node`).
+LIGHTHOUSE := node_modules/.bin/lighthouse
 
-$(LIGHTHOUSE):
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
-	npm install --prefix .lighthouse --no-audit --no-fund --no-save lighthouse@$(LIGHTHOUSE_VERSION)
-
-# Not part of `make test`; rewrite the measured parts of docs/performance.md.
-bench: setup chromium $(LIGHTHOUSE)
+bench: setup chromium node
 	$(BIN)/python -m bench --profile 1000 --report docs/performance.md --lighthouse $(LIGHTHOUSE)
 
-quality: setup chromium $(LIGHTHOUSE)
+quality: setup chromium node
 	$(BIN)/python -m bench.quality --report docs/performance.md --lighthouse $(LIGHTHOUSE)
 
 clean:

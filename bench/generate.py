@@ -30,7 +30,7 @@ REAL = REPO / "catalog"
 BASE = 40
 REPLICATED = ("credentials", "stacks", "pathways")
 # Fields that hold ids, vocabulary values or numbers: copied as they are (ids remapped).
-_KEEP = {"category", "resources", "standards", "audience", "issuer", "version", "status",
+_KEEP = {"category", "resources", "standard", "audience", "issuer", "version", "status",
          "artifact_kinds", "passing", "word_limit", "date", "level", "requirement", "choose",
          "estimated_hours", "last_reviewed"}
 _WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -97,6 +97,7 @@ def _vary_stack(data: dict[str, Any], v: _Variant) -> dict[str, Any]:
     out["ctid"] = new_ctid()
     out["title"] = v.title(data["title"])
     out["credentials"] = [v.ref(c) for c in data["credentials"]]
+    out["successors"] = [v.ref(s) for s in data.get("successors", [])]
     return out
 
 
@@ -196,7 +197,7 @@ def _credential(c: Credential, catalog: Catalog, graph: Graph, here: str) -> str
     if links.related:
         parts += ["## Related credentials\n", _list([_link(r, here) for r in links.related])]
     parts += ["## Standards for Professional Learning\n",
-              _list([_link(catalog.standards[s], here) for s in c.standards])]
+              _list([f"{_link(catalog.standards[a.standard], here)}: {a.reason}" for a in c.standards])]
     parts += ["## Recognized by\n", _list([_link(r.recognizer, here) for r in links.recognitions])
               if links.recognitions else "No recognizer lists this credential yet.\n"]
     if c.changelog:
@@ -297,6 +298,10 @@ def write_projects(n: int, root: Path) -> tuple[Path, Path]:
             shutil.rmtree(project)
         shutil.copytree(REPO / "docs", project / "docs")
         (project / "mkdocs.yml").write_text(_mkdocs_yml(plugin), encoding="utf-8")
+        if not plugin:  # the home page's template comes with the plugin
+            home = project / "docs" / "index.md"
+            home.write_text(re.sub(r"^template: .*\n", "", home.read_text(encoding="utf-8"), flags=re.M),
+                            encoding="utf-8")
         projects.append(project)
     write_catalog(n, projects[0] / "catalog")
     write_plain(projects[0] / "catalog", projects[1] / "docs")

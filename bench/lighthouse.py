@@ -1,7 +1,7 @@
 """Lighthouse on a built site's page, mobile and desktop, served gzipped as a web server would serve
-it. Lighthouse comes from npm (`make bench` installs a pinned version into .lighthouse/) and drives
-Debian's Chromium; each form factor runs several times and the run with the median performance
-score is kept, as Lighthouse's documentation advises for scores that vary from run to run."""
+it. Lighthouse comes from npm (package-lock.json, `make node`) and drives Debian's Chromium; each
+form factor runs several times and the run with the median performance score is kept, as
+Lighthouse's documentation advises for scores that vary from run to run."""
 
 import contextlib
 import gzip

@@ -36,7 +36,9 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def build(project: Path) -> Run:
+    """A build as in a fresh clone: no site/ and no social cards cached by an earlier build."""
     shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
     return timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], project)
 
 

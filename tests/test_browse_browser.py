@@ -51,7 +51,9 @@ def test_without_filters_the_grouped_list_shows(tab: Any, real_site_url: str) ->
     assert wait_status(tab, "Showing all") == "Showing all 40 credentials."
     assert tab.locator(".cc-browse-all .cc-card").count() == 40
     assert tab.locator(".cc-browse-all").is_visible()
-    assert not tab.locator(".cc-results").is_visible()
+    # It fills the results column beside the filters, and no "Results" list is drawn.
+    assert tab.locator(".cc-browse__main > .cc-browse-all").count() == 1
+    assert tab.locator(".cc-results__list").count() == 0
 
 
 def test_the_contents_sidebar_hides_while_the_list_it_points_into_is_hidden(

@@ -46,7 +46,8 @@ def test_new_skeleton_validates_once_filled(tiny: Path, capsys: pytest.CaptureFi
     assert text.startswith("# yaml-language-server: $schema=../schemas/credentials.schema.json")
     assert main(["validate", str(catalog)]) == 1
     assert "replace the TODO placeholder" in capsys.readouterr().err
-    filled = re.sub(r"TODO ?", "", text).replace("[learning-designs]", "[data]")
+    assert "  - standard: TODO-standard-id  # one of: data, outcomes\n" in text
+    filled = re.sub(r"TODO ?", "", text.replace("TODO-standard-id", "data"))
     path.write_text(filled, encoding="utf-8")
     assert load_catalog(catalog).credentials["taking-notes"].category == "thinking"
     assert main(args) == 1  # refuses to overwrite

@@ -1,5 +1,6 @@
 """The real catalog: the 40 Deeper Learning credentials, their shape, and the site built from them."""
 
+import json
 import re
 import shutil
 import types
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import pytest
+from markupsafe import escape
 from pydantic import BaseModel
 
 from credential_catalog import references
@@ -194,12 +196,68 @@ def test_every_credential_is_complete(catalog: Catalog) -> None:
             assert all(2 <= len(level.criteria) <= 4 for level in part.scoring_guide), c.id
 
 
-def test_stacks_cover_each_category_and_cross_categories(catalog: Catalog) -> None:
-    by_category = {s.category for s in catalog.stacks.values() if s.category}
-    assert by_category == set(COUNTS)
-    crossing = [s for s in catalog.stacks.values() if s.category is None
-                and len({catalog.credentials[c].category for c in s.credentials}) >= 2]
-    assert len(crossing) >= 4
+def test_stacks_answer_needs_and_category_copies_are_retired(catalog: Catalog) -> None:
+    members = {category: {c.id for c in catalog.credentials.values() if c.category == category}
+               for category in COUNTS}
+    copies = {s.id: s for s in catalog.stacks.values() if set(s.credentials) in members.values()}
+    assert set(copies) == set(COUNTS)  # the six kept at their addresses, named like their category
+    assert all(s.status == "retired" and s.category == s.id and s.successors for s in copies.values())
+    active = [s for s in catalog.stacks.values() if s.status == "active"]
+    assert len(active) >= 8 and all(s.need for s in active)
+    assert [s.id for s in active if set(s.credentials) in members.values()] == []
+    titles = {p.title for p in catalog.pathways.values()}
+    assert [s.title for s in active if s.title in titles] == []
+    for stack in active:
+        mentioned = [c for c in stack.credentials if catalog.credentials[c].title in stack.rationale]
+        assert mentioned == stack.credentials, stack.id  # the rationale says what each one adds
+
+
+def test_retired_stacks_keep_their_pages_and_leave_the_lists(real_site: Path, catalog: Catalog) -> None:
+    retired = {s.id for s in catalog.stacks.values() if s.status == "retired"}
+    index = (real_site / "stacks" / "index.html").read_text(encoding="utf-8")
+    active_part, retired_part = index.split('<h2 id="retired">')
+    for sid in retired:
+        html = (real_site / "stacks" / sid / "index.html").read_text(encoding="utf-8")
+        notice = re.search(r'<div class="admonition warning cc-retired".*?</div>', html, re.S).group(0)
+        assert "This stack is retired" in notice, sid
+        for successor in catalog.stacks[sid].successors:
+            assert f'href="../{successor}/"' in notice, (sid, successor)
+        assert f'href="{sid}/"' in retired_part and f'href="{sid}/"' not in active_part
+    for path in (real_site / "credentials").glob("*/index.html"):
+        part_of = path.read_text(encoding="utf-8").split('<h2 id="competency">')[0]
+        assert [sid for sid in retired if f"stacks/{sid}/" in part_of] == [], path
+    store = json.loads((real_site / "assets" / "catalog" / "credentials-store.json").read_text())
+    assert {key for key, _ in store["facets"]["stack"]["values"]}.isdisjoint(retired)
+
+
+def test_standards_alignments_discriminate_and_give_reasons(real_site: Path, catalog: Catalog) -> None:
+    active = [c for c in catalog.credentials.values() if c.status == "active"]
+    counts = Counter(s for c in active for s in c.standard_ids)
+    assert max(counts.values()) <= len(active) * 3 / 4, counts
+    assert counts["learning-communities"] <= 5 and "leadership" not in counts
+    for credential in active:
+        html = (real_site / "credentials" / credential.id / "index.html").read_text(encoding="utf-8")
+        section = html[html.index('<h2 id="standards">'):html.index('<h2 id="recognized-by">')]
+        assert "this catalog's own judgement" in section, credential.id
+        for alignment in credential.standards:
+            assert escape(alignment.reason) in section, (credential.id, alignment.standard)
+    for standard in catalog.standards.values():
+        html = (real_site / "standards" / standard.id / "index.html").read_text(encoding="utf-8")
+        part = html[html.index('<h2 id="credentials">'):]
+        assert "this catalog's own judgement" in part and "This is when the catalog aligns one" in part
+        for credential in active:
+            if standard.id in credential.standard_ids:
+                assert escape(credential.reason(standard.id)) in part, (standard.id, credential.id)
+        if standard.id not in counts:
+            assert "No credential in this catalog is aligned to this standard." in part
+            assert "none of the forty" in standard.alignment_basis.casefold()
+    lede = (real_site / "standards" / "index.html").read_text(encoding="utf-8")
+    assert "is this catalog's own judgement, not Learning Forward's" in lede
+    achievement = json.loads((real_site / "openbadges" / "v3" / "achievements" / "kind-critiquing.json")
+                             .read_text(encoding="utf-8"))
+    [alignment] = [a for a in achievement["alignment"] if a.get("targetCode") == "learning-designs"]
+    assert alignment["targetDescription"].startswith("Aligned in this catalog's own judgement")
+    assert catalog.credentials["kind-critiquing"].reason("learning-designs") in alignment["targetDescription"]
 
 
 def test_pathways_have_required_and_recommended_steps(catalog: Catalog) -> None:
@@ -314,10 +372,10 @@ def test_standards_matrix_marks_each_alignment_in_text(real_site: Path, catalog:
         head, *cells = rows[title]
         assert head[2] == f"../credentials/{credential.id}/"
         marks = [text for _, text, _ in cells]
-        expected = ["✓ Yes" if s.id in credential.standards else "Not aligned" for s in standards]
+        expected = ["✓ Yes" if s.id in credential.standard_ids else "Not aligned" for s in standards]
         assert marks == expected, title
     totals = [int(text) for _, text, _ in rows["Credentials aligned"][1:]]
-    assert totals == [sum(s.id in c.standards for c in by_title.values()) for s in standards]
+    assert totals == [sum(s.id in c.standard_ids for c in by_title.values()) for s in standards]
 
 
 def _guide_files() -> dict[str, str]:

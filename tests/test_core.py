@@ -7,7 +7,7 @@ from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.models import PathwayStep, Worth
 from credential_catalog.pages import page_specs
-from credential_catalog.render import choice, credit, toc_tokens, worth_text
+from credential_catalog.render import choice, toc_tokens, worth_text
 from credential_catalog.text import render_inline, render_prose
 
 TINY = Path(__file__).parent / "fixtures" / "tiny" / "catalog"
@@ -70,11 +70,12 @@ def test_code_spans_are_escaped_once() -> None:
 def test_graph_holds_what_pages_list() -> None:
     catalog = load_catalog(TINY)
     graph = build_graph(catalog)
-    assert [s.id for s in graph.referring("stacks.category", catalog.categories["thinking"])] == ["inquiry"]
-    assert graph.referring("stacks.category", catalog.categories["talking"]) == []
+    assert [s.id for s in graph.stacks_drawing_on(catalog.categories["thinking"])] == ["inquiry"]
+    assert [s.id for s in graph.referring("stacks.credentials", catalog.credentials["speaking-up"])] == [
+        "inquiry"]
     assert [c.id for c in graph.named(catalog.stacks["inquiry"], "credentials")] == [
-        "asking-questions", "weighing-evidence"]
-    assert graph.stack_hours == {"inquiry": 18}
+        "asking-questions", "weighing-evidence", "speaking-up"]
+    assert graph.stack_hours == {"inquiry": 24}
     assert [(r.credential.id, r.basis) for r in graph.listed["example-district"]] == [
         ("weighing-evidence", "listed")]
     assert [(r.credential.id, r.basis) for r in graph.eligible["example-district"]] == [
@@ -89,8 +90,8 @@ def test_wording_filters() -> None:
     assert str(worth_text(Worth(pd_credit="Fish & chips"))) == "Fish &amp; chips"
     assert str(worth_text(Worth(note="Only a note."))) == "Only a note."
     catalog = load_catalog(TINY)
-    assert credit(catalog.resources["pilot-guide"]) == "A. Writer, 2018"
-    assert credit(catalog.resources["acme-site"]) == "Acme Institute"
+    assert catalog.resources["pilot-guide"].credit == "A. Writer, 2018"
+    assert catalog.resources["acme-site"].credit == "Acme Institute"
     def step(ids: list[str], **options: int) -> PathwayStep:
         return PathwayStep(credentials=ids, component_ctids={i: f"ce-{uuid.uuid4()}" for i in ids}, **options)
 

@@ -27,7 +27,8 @@ def edit(repo: Path, relative: str, old: str, new: str) -> None:
 def copy_credential(repo: Path, new_id: str, title: str) -> None:
     text = (repo / "catalog" / SPEAKING).read_text(encoding="utf-8")
     (repo / "catalog" / "credentials" / f"{new_id}.yml").write_text(refresh(
-        text.replace("title: Speaking Up", f"title: {title}").replace("related: [asking-questions]\n", ""),
+        text.replace("title: Speaking Up", f"title: {title}").replace("related: [asking-questions]\n", "")
+        .replace("Each talk states a claim", f"Each talk in {title} states a claim"),
         {}), encoding="utf-8")
 
 
@@ -63,7 +64,7 @@ def test_diff_reports_every_kind_of_change(repo: Path, capsys: pytest.CaptureFix
     edit(repo, ASKING, 'version: "1.0"', 'version: "1.1"\nchangelog:\n  - version: "1.1"\n'
          "    date: 2026-04-01\n    summary: Lists need eight questions.")
 
-    edit(repo, "stacks/inquiry.yml", "weighing-evidence]", "weighing-evidence, speaking-up]")
+    edit(repo, "stacks/inquiry.yml", "[asking-questions, ", "[")
     (repo / "catalog" / "resources" / "acme-site.yml").unlink()
     edit(repo, "issuers/acme-institute.yml", "website: acme-site\n", "")
 
@@ -93,7 +94,7 @@ def test_diff_reports_every_kind_of_change(repo: Path, capsys: pytest.CaptureFix
     assert "Weighing Evidence" not in out
     assert "> A removed credential breaks links earners have shared" in out
     assert "### Stacks: 1 changed" in out
-    assert "- `credentials`: added `speaking-up`" in out.split("### Stacks")[1]
+    assert "- `credentials`: removed `asking-questions`" in out.split("### Stacks")[1]
     resources = out.split("### Resources: 1 removed")[1]
     assert "- Acme Institute website (`acme-site`)" in resources
     assert "breaks links" not in resources

@@ -33,7 +33,8 @@ def catalog_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def snippet_from(page: str) -> str:
-    return html.unescape(re.search(r'cc-embed-panel__code"><code>(.*?)</code>', page, re.S).group(1))
+    found = re.search(r'cc-embed-panel__code" data-cc-copy><code>(.*?)</code>', page, re.S)
+    return html.unescape(found.group(1))
 
 
 def test_embedded_credential_renders_and_resizes(browser: Any, catalog_url: str, tmp_path: Path) -> None:
@@ -122,3 +123,49 @@ def test_guide_read_from_another_address_still_gives_the_published_snippet(
     assert f'var origin = "{catalog_url.rstrip("/")}";' in snippet
     assert page.locator(".cc-embed-builder iframe").get_attribute("src").startswith(elsewhere)
     page.close()
+
+
+def test_builder_filters_adds_groups_and_keeps_the_order_of_ticking(browser: Any, catalog_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(catalog_url + "embedding/")
+    page.get_by_label("Weighing Evidence").check()
+    page.get_by_label("Speaking Up").check()
+    page.get_by_label("Asking Questions").check()
+    expect(page.locator(".cc-builder__order li")).to_have_text(
+        ["Weighing Evidence", "Speaking Up", "Asking Questions"])
+    expect(page.locator("#cc-embed-snippet")).to_have_value(
+        re.compile("ids=weighing-evidence%2Cspeaking-up%2Casking-questions"))
+    preview = page.frame_locator(".cc-embed-builder iframe")
+    expect(preview.locator(".cc-embed-list li a")).to_have_text(
+        ["Weighing Evidence", "Speaking Up", "Asking Questions"])
+
+    page.get_by_role("button", name="Clear the list").click()
+    expect(page.locator(".cc-builder__order li")).to_have_text(["Nothing ticked yet."])
+    page.get_by_label("Filter by title").fill("speak")
+    expect(page.locator(".cc-builder__boxes label:visible")).to_have_text(["Speaking Up"])
+    page.get_by_role("button", name="Select all shown").click()
+    page.get_by_label("Filter by title").fill("")
+    page.get_by_label("Add a whole group").select_option(label="Inquiry")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator(".cc-builder__order li")).to_have_text(
+        ["Speaking Up", "Asking Questions", "Weighing Evidence"])
+    expect(page.get_by_label("Weighing Evidence")).to_be_checked()
+
+    page.get_by_role("button", name="Copy snippet").click()
+    expect(page.locator(".cc-copy__status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#cc-embed-snippet").input_value()
+    context.close()
+
+
+def test_embed_panels_have_a_copy_button(browser: Any, catalog_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(catalog_url + "stacks/inquiry/")
+    page.locator(".cc-embed-panel summary").click()
+    page.locator(".cc-embed-panel").get_by_role("button", name="Copy snippet").click()
+    expect(page.locator(".cc-embed-panel .cc-copy__status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator(".cc-embed-panel__code").inner_text()
+    assert copied.startswith("<iframe")
+    context.close()

@@ -120,7 +120,15 @@ def test_achievement_content(site: Path) -> None:
     assert "Submit two students' question lists." in achievement["criteria"]["narrative"]
     frameworks = {(a["targetFramework"], a["targetName"]) for a in achievement["alignment"]}
     assert ("Deeper Learning framework", "Thinking") in frameworks
-    assert any(f == "Standards for Professional Learning" for f, _ in frameworks)
+    [standard] = [a for a in achievement["alignment"]
+                  if a["targetFramework"] == "Standards for Professional Learning"]
+    assert standard["targetName"] == "Data" and standard["targetCode"] == "data"
+    assert standard["targetDescription"] == (
+        "Aligned in this catalog's own judgement, not the issuer's: The question lists show the "
+        "teacher what each student needs to learn next. The standard: Learning uses evidence about "
+        "students.")
+    badge = read_json(site, "openbadges/v2/badges/asking-questions.json")
+    assert standard["targetDescription"] in [a["targetDescription"] for a in badge["alignment"]]
     [part] = achievement["resultDescription"]
     assert part["resultType"] == "RubricCriterionLevel"
     levels = {level["name"]: level for level in part["rubricCriterionLevel"]}
@@ -260,7 +268,7 @@ def test_embeddable_pages_have_panel_oembed_and_embed(site: Path, url: str) -> N
     oembed_url = f"{SITE_URL}oembed/{folder}/{ident}.json"
     assert f'<link rel="alternate" type="application/json+oembed" href="{oembed_url}"' in page
     panel = re.search(r'<details class="cc-embed-panel.*?</details>', page, re.S).group(0)
-    snippet = html.unescape(re.search(r'__code"><code>(.*?)</code>', panel, re.S).group(1))
+    snippet = html.unescape(re.search(r'__code" data-cc-copy><code>(.*?)</code>', panel, re.S).group(1))
     assert f'<iframe src="{SITE_URL}embed/{url}/"' in snippet
     assert 'var origin = "http://127.0.0.1:8000";' in snippet and "event.origin !== origin" in snippet
     oembed = read_json(site, f"oembed/{folder}/{ident}.json")

@@ -20,12 +20,13 @@ def _suggested(catalog: Catalog, cid: str) -> list[tuple[str, str]]:
 
 def test_pathway_steps_come_first_then_the_stacks_in_their_order() -> None:
     catalog = load_catalog(TINY / "catalog")
-    # Starter Pathway: asking-questions, weighing-evidence, speaking-up; stack Inquiry:
-    # asking-questions, weighing-evidence.
-    assert _suggested(catalog, "asking-questions") == [("weighing-evidence", "starter")]
+    # Starter Pathway and stack Inquiry: asking-questions, weighing-evidence, speaking-up.
+    assert _suggested(catalog, "asking-questions") == [("weighing-evidence", "starter"),
+                                                       ("speaking-up", "inquiry")]
     assert _suggested(catalog, "weighing-evidence") == [("speaking-up", "starter"),
                                                         ("asking-questions", "inquiry")]
-    assert _suggested(catalog, "speaking-up") == []
+    assert _suggested(catalog, "speaking-up") == [("asking-questions", "inquiry"),
+                                                  ("weighing-evidence", "inquiry")]
 
 
 def test_good_first_credentials_start_a_pathway_or_are_short_and_come_after_no_step() -> None:
@@ -61,7 +62,8 @@ def test_real_catalog_suggestions_are_few_active_and_never_the_credential_itself
 
 def test_the_pages_show_both(built: Path) -> None:
     page = (built / "credentials" / "weighing-evidence" / "index.html").read_text(encoding="utf-8")
-    section = page[page.index('<section class="cc-next"'):page.index("</section>")]
+    start = page.index('<section class="cc-next"')
+    section = page[start:page.index("</section>", start)]
     items = [" ".join(re.sub(r"<[^>]+>", " ", item).split())
              for item in re.findall(r"<li>(.*?)</li>", section, re.DOTALL)]
     assert items == ["Speaking Up : step 3 of 3 in the pathway Starter Pathway",

@@ -31,7 +31,7 @@ submission:
         - level: Not yet
           passing: false
           criteria: [No list.]
-standards: [data]
+standards: [{standard: data, reason: The question lists were data about each student.}]
 audience: [classroom-teacher]
 estimated_hours: 4
 issuer: acme-institute

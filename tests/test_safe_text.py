@@ -171,7 +171,8 @@ def test_no_injected_script_runs_in_chromium(browser: Any,
             assert page.evaluate("window.__ran") == [], html
             assert page.evaluate(FLAG) == [], html
         for path in ["embed/list/?ids=asking-questions,weighing-evidence,speaking-up",
-                     "credentials/?query=onerror"]:
+                     "credentials/?query=onerror", "plan/?ids=asking-questions,weighing-evidence,speaking-up",
+                     "compare/?ids=asking-questions,weighing-evidence,speaking-up"]:
             page.goto(url + path)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.__ran") == [], path

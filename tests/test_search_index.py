@@ -235,7 +235,8 @@ WORK_COLLABORATIVELY = {"collaborative-problem-solving", "productive-teamwork", 
 def test_word_forms_and_synonyms_reach_the_credentials(real_index: dict[str, Any]) -> None:
     for query in ("collaboration", "collaborative", "cooperation", "teamwork"):
         assert set(_found(real_index, query)) >= WORK_COLLABORATIVELY, query
-    assert _found(real_index, "critique")[:2] == ["kind-critiquing", "growth-mindset"]
+    critique = _found(real_index, "critique")  # Growth Mindset says "feedback", not "critique"
+    assert critique[0] == "kind-critiquing" and "growth-mindset" in critique[:3]
     assert "evidence-backed-positions" in _found(real_index, "debate")[:2]
     assert "mindfulness" in _found(real_index, "anxiety")
     assert _found(real_index, "group work")[:2] == ["productive-teamwork", "collaborative-problem-solving"]

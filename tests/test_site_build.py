@@ -4,6 +4,7 @@ import json
 import logging
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,11 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from credential_catalog import background, plugin
+from credential_catalog.loader import load_catalog
 from credential_catalog.log import log
 from credential_catalog.search import INDEX_DIR, STORE_URI, sharded_search
 
-from .conftest import run_build
+from .conftest import TINY, run_build
 from .isolated import in_fresh_process, needs_two_cores
 
 
@@ -39,8 +41,9 @@ def test_every_entity_has_its_page(built: Path) -> None:
 def test_credential_page_sections_in_order(built: Path) -> None:
     html = page(built, "credentials/weighing-evidence")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings == ["part-of", "earn-next", "competency", "key-method", "method-components",
-                        "rationale", "submission", "related", "standards", "recognized-by", "history"]
+    assert headings == ["at-a-glance", "part-of", "earn-next", "competency", "key-method",
+                        "method-components", "rationale", "resources", "submission", "related",
+                        "standards", "recognized-by", "history"]
     assert "Students score sources against a checklist." in html
     assert "Version 1.1" in html
 
@@ -100,16 +103,15 @@ def test_recognizer_byline_without_a_year(tiny: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("reported_year: 2020\n", ""),
                     encoding="utf-8")
     built = run_build(tiny)
-    expected = "Reported in a test fixture; the date of that report is not given in our sources"
     for url in ("recognizers/example-district", "embed/recognizers/example-district"):
         html = page(built, url)
-        assert expected in html and "the source gives no date" not in html, url
+        assert "Reported in a test fixture</p>" in html and "date" not in html, url
 
 
 def test_pathway_diagram_and_steps(built: Path) -> None:
     html = page(built, "pathways/starter")
     svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
-    assert 'role="img"' in svg and "<title" in svg
+    assert 'role="group"' in svg and "<title" in svg
     assert svg.count("<rect") == 3 and 'stroke-dasharray="6 4"' in svg
     assert "Step 3 (recommended)" in svg
 
@@ -299,3 +301,112 @@ def test_an_empty_catalog_builds_with_a_searchable_empty_index(tiny: Path) -> No
         return json.loads((site / INDEX_DIR / f"{number}.json").read_text(encoding="utf-8"))
 
     assert sharded_search(header, load, "listening", 0).shown == []
+
+
+def test_alignments_show_their_reason_as_the_catalogs_judgement(built: Path) -> None:
+    weighing = page(built, "credentials/weighing-evidence")
+    section = weighing[weighing.index('<h2 id="standards">'):weighing.index('<h2 id="recognized-by">')]
+    assert "is this catalog's own judgement, not the issuer's" in section
+    assert re.findall(r'<li><a href="../../standards/([a-z]+)/">[^<]+</a>: ([^<]+)</li>', section) == [
+        ("data", "Rated sources give the teacher a record of how each student judges evidence."),
+        ("outcomes", "Judging sources is part of the course&#39;s research goals.")]
+    data = page(built, "standards/data")
+    part = data[data.index('<h2 id="credentials">'):]
+    assert "this catalog's own judgement, not the standard's authors'" in part
+    assert "Evidence from the whole class." in part
+    assert "2 credentials in this catalog meet it, each with the reason:" in part
+    assert re.findall(r'<li><a href="../../credentials/([a-z-]+)/">', part) == [
+        "asking-questions", "weighing-evidence"]
+    assert "The question lists show the teacher what each student needs to learn next." in part
+
+
+def test_resources_section_says_what_the_sources_name(tiny: Path) -> None:
+    (tiny / "docs" / "contributing.md").write_text("# Contributing\n\n## Suggest a resource\n\nHow.\n",
+                                                   encoding="utf-8")
+    site = run_build(tiny)
+    asking = page(site, "credentials/asking-questions")
+    resources = asking[asking.index('<h2 id="resources">'):asking.index('<h2 id="submission">')]
+    assert "Resources named for this credential in the sources this catalog is built from:" in resources
+    assert 'href="../../contributing/#suggest-a-resource">Suggest a resource</a>' in resources
+    speaking = page(site, "credentials/speaking-up")
+    assert "No resource is listed for this credential yet." in speaking
+    assert "Suggest a resource" in speaking
+    assert "Suggest a resource" not in page(run_build_without_contributing(tiny), "credentials/speaking-up")
+
+
+def run_build_without_contributing(tiny: Path) -> Path:
+    (tiny / "docs" / "contributing.md").unlink()
+    return run_build(tiny)
+
+
+def test_retired_stack_points_on_and_leaves_the_lists(tiny: Path, write: Callable[[str, str], Path]) -> None:
+    write("stacks/old-thinking.yml", "title: Old Thinking\nsummary: Every thinking credential.\n"
+          "rationale: They were a category.\ncredentials: [asking-questions, weighing-evidence]\n"
+          "category: thinking\nstatus: retired\nsuccessors: [inquiry]\n")
+    site = run_build(tiny)
+    html = page(site, "stacks/old-thinking")
+    notice = re.search(r'<div class="admonition warning cc-retired" role="note">.*?</div>', html, re.S)
+    text = " ".join(re.sub(r"<[^>]+>", "", notice.group(0)).split())
+    assert text == ("This stack is retired It is kept so that links to it keep working. It listed the "
+                    "same credentials as the category Thinking, whose page lists them too. For a set "
+                    "built around a need, see Inquiry.")
+    assert 'href="../../categories/thinking/"' in notice.group(0)
+    assert 'href="../inquiry/"' in notice.group(0)
+    index = page(site, "stacks")
+    active, retired = index.split('<h2 id="retired">')
+    assert "Old Thinking" not in active and 'href="old-thinking/"' in retired
+    assert "Inquiry</a>: Students ask good questions" in active
+    asking = page(site, "credentials/asking-questions")
+    assert "old-thinking" not in asking and 'href="../../stacks/inquiry/"' in asking
+    store = json.loads((site / STORE_URI).read_text(encoding="utf-8"))
+    assert store["facets"]["stack"]["values"] == [["inquiry", "Inquiry"]]
+
+
+def test_issuer_without_credentials_and_what_a_report_leaves_out(
+        tiny: Path, write: Callable[[str, str], Path]) -> None:
+    write("issuers/other-publisher.yml", "name: Other Publisher\ndescription: Publishes elsewhere.\n")
+    path = tiny / "catalog" / "recognizers" / "example-district.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "not_reported: Which credentials earn a step.\n",
+                    encoding="utf-8")
+    site = run_build(tiny)
+    issuer = page(site, "issuers/other-publisher")
+    assert "None of its credentials is in this catalog." in issuer and "cc-facts-inline" not in issuer
+    recognizer = page(site, "recognizers/example-district")
+    assert recognizer.count("Which credentials earn a step.") == 1
+    assert '<h2 id="what-the-sources-do-not-say">' not in recognizer
+    assert '<h2 id="not-reported">What the sources do not say</h2>' in recognizer
+def test_pathway_diagram_links_each_step_and_gives_the_total_time(built: Path) -> None:
+    html = page(built, "pathways/starter")
+    svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"><text[^>]*>([^<]+)</text></a>', svg)
+    assert [href for href, _ in links] == ["../../credentials/asking-questions/",
+                                           "../../credentials/weighing-evidence/",
+                                           "../../credentials/speaking-up/"]
+    for href, _ in links:
+        assert (built / "pathways" / "starter" / href / "index.html").resolve().is_file()
+    hours = {cid: load_catalog(TINY / "catalog").credentials[cid].estimated_hours
+             for cid in ("asking-questions", "weighing-evidence", "speaking-up")}
+    required = hours["asking-questions"] + hours["weighing-evidence"]
+    expected = f"Estimated time: about {required:g} hours, and {hours['speaking-up']:g} hours more"
+    assert expected in svg
+    assert f"about {required:g} hours, and" in html[:html.index('<svg class="cc-diagram"')]
+
+
+def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -> None:
+    phase = tiny / "catalog" / "phases" / "getting-ready.yml"
+    text = phase.read_text()
+    assert "tasks:\n" in text
+    phase.write_text(text.replace("tasks:\n", "tasks:\n  - title: Show the list on our website\n"
+                                  "    description: Put the chosen credentials on the district site.\n"
+                                  "    see: [browse, embedding, add-recognizer]\n", 1))
+    (tiny / "docs" / "embedding.md").write_text("# Embedding\n")
+    site = run_build(tiny)
+    html = page(site, "planning")
+    see = re.search(r'<span class="cc-see">In this catalog: (.*?)</span>', html).group(1)
+    # The site has an embedding guide but no "add your district" page: that one is not linked.
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', see) == [
+        ("../credentials/", "Browse the credentials"),
+        ("../embedding/", "Embedding the catalog on your website")]
+    start = html.index('<section class="cc-checklist"')
+    checklist = html[start:html.index("</section>", start)]
+    assert "<li>Show the list on our website</li>" in checklist

@@ -6,6 +6,7 @@ it once with ``BLANK`` into a ``<template>``, which browse.js copies and fills f
 
 from dataclasses import dataclass
 
+from .badges import badge_path
 from .catalog import Catalog
 from .graph import Graph
 from .models import Credential
@@ -23,14 +24,16 @@ class Card:
     evidence: str
     time: str
     retired: bool
+    badge: str
     first: bool = False
     """A good first credential (``Graph.good_first``)."""
 
 
 BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True,
-             first=True)
+             badge="data:,", first=True)
 """Every element a card can have, empty; retired and a good first credential, so that the badges
-are there for the script to keep or remove."""
+are there for the script to keep or remove. Its image is an empty data address: nothing is fetched
+until the script names a credential's badge."""
 
 
 def card(credential: Credential, catalog: Catalog, graph: Graph | None = None) -> Card:
@@ -38,7 +41,7 @@ def card(credential: Credential, catalog: Catalog, graph: Graph | None = None) -
         id=credential.id, url=entity_url(credential), title=credential.title, summary=credential.summary,
         category=catalog.categories[credential.category].title,
         evidence=labels(credential.artifact_kinds), time=time(credential.estimated_hours),
-        retired=credential.status == "retired",
+        retired=credential.status == "retired", badge=badge_path(credential),
         first=graph is not None and credential.id in graph.good_first)
 
 

@@ -89,7 +89,8 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{target} already exists", file=sys.stderr)
         return 1
     try:
-        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(), ctids.new_ctid())
+        text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(),
+                        ctids.new_ctid(), _ids(root, "standards"))
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -17,5 +17,5 @@ class CatalogConfig(Config):
     """The CTID of the site's publisher, the organization that owns the catalog's own stacks and
     pathways in CTDL: 'ce-' and a UUID version 4, made once and never changed."""
     guides = c.Type(dict, default={"about": "about.md", "add_recognizer": "recognizers-guide.md",
-                                   "embedding": "embedding.md"})
+                                   "embedding": "embedding.md", "contributing": "contributing.md"})
     """Hand-written pages the catalog's pages link to, by role; a role whose page is missing is not linked."""

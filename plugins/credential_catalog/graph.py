@@ -84,6 +84,12 @@ class Graph:
     of its stacks in the order each lists them from it (each stack's next, then the one after),
     at most ``NEXT_SUGGESTIONS``."""
 
+    def stacks_drawing_on(self, category: Entity) -> list[Stack]:
+        """The active stacks with at least one credential of ``category``, by title."""
+        members = {credential.id for credential in self.by_category.get(category.id, [])}
+        return [stack for stack in cast(list[Stack], self.ordered["stacks"])
+                if stack.status == "active" and members & set(stack.credentials)]
+
     def referring(self, name: str, entity: Entity) -> list[Entity]:
         """The entities whose reference field ``name`` (``stacks.category``) names ``entity``, by title."""
         return self.backrefs[name].get(entity.id, [])
@@ -102,7 +108,7 @@ class Graph:
 
     @property
     def by_standard(self) -> dict[str, list[Credential]]:
-        return self._credentials("credentials.standards")
+        return self._credentials("credentials.standards.standard")
 
     @property
     def by_issuer(self) -> dict[str, list[Credential]]:
@@ -206,7 +212,8 @@ def build_graph(catalog: Catalog) -> Graph:
         named_by = cast(list[Credential], backrefs["credentials.related"].get(cid, []))
         related = {c.id: c for c in [*(credentials[o] for o in credential.related), *named_by]}
         link.related = sorted(related.values(), key=title_key)
-        link.stacks = cast(list[Stack], backrefs["stacks.credentials"].get(cid, []))
+        link.stacks = [stack for stack in cast(list[Stack], backrefs["stacks.credentials"].get(cid, []))
+                       if stack.status == "active"]
         link.successor_of = cast(list[Credential], backrefs["credentials.successor"].get(cid, []))
 
     for pathway in sorted(catalog.pathways.values(), key=title_key):

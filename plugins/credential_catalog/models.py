@@ -5,13 +5,16 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .text import Line, Prose
+from .colors import contrast
+from .text import Line, Prose, Sentence
 from .vocabulary import (
     ArtifactKind,
     Audience,
+    CatalogPage,
     IssuerKind,
+    Mark,
     Phase,
     RecognizerKind,
     Requirement,
@@ -22,6 +25,7 @@ from .vocabulary import (
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
 URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -46,6 +50,7 @@ class Ref:
 CredentialId = Annotated[Id, Ref("credentials")]
 CategoryId = Annotated[Id, Ref("categories")]
 PathwayId = Annotated[Id, Ref("pathways")]
+StackId = Annotated[Id, Ref("stacks")]
 StandardId = Annotated[Id, Ref("standards")]
 IssuerId = Annotated[Id, Ref("issuers")]
 ResourceId = Annotated[Id, Ref("resources")]
@@ -55,6 +60,17 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
 Ctid = Annotated[str, StringConstraints(pattern=CTID_PATTERN), Field(
     description="Credential Transparency Identifier: 'ce-' and a lowercase UUID version 4, assigned "
                 "once (credential-catalog ctids) and never changed")]
+
+
+def _dark_enough(value: str) -> str:
+    if contrast(value, "#ffffff") < 4.5:
+        raise ValueError(f"{value} is too light: white text on it needs a contrast of at least 4.5:1 "
+                         f"(it has {contrast(value, '#ffffff'):.1f}:1)")
+    return value
+
+
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(_dark_enough)]
+"""A badge colour, ``#rrggbb`` in lowercase, dark enough for white text."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -156,6 +172,14 @@ class ChangelogEntry(Model):
     summary: Prose
 
 
+class Alignment(Model):
+    """A standard a credential supports, and why: the catalog's own judgement, in one sentence."""
+
+    standard: StandardId
+    reason: Sentence = Field(description="why earning this credential supports the standard, in the "
+                                         "catalog's own words; shown wherever the alignment is")
+
+
 class Credential(Entity):
     folder: ClassVar[str] = "credentials"
     singular: ClassVar[str] = "credential"
@@ -175,7 +199,7 @@ class Credential(Entity):
     resources: list[ResourceId] = []
     submission: Submission
     related: list[CredentialId] = []
-    standards: Annotated[list[StandardId], Field(min_length=1)]
+    standards: Annotated[list[Alignment], Field(min_length=1)]
     audience: Annotated[list[Audience], Field(min_length=1)]
     estimated_hours: Annotated[float, Field(gt=0, le=200)]
     issuer: IssuerId
@@ -190,6 +214,13 @@ class Credential(Entity):
         if self.successor and self.status != "retired":
             raise FieldError("successor", "only a retired credential names a successor")
         return self
+
+    @property
+    def standard_ids(self) -> list[str]:
+        return [alignment.standard for alignment in self.standards]
+
+    def reason(self, standard: str) -> str:
+        return next(a.reason for a in self.standards if a.standard == standard)
 
     @property
     def artifact_kinds(self) -> list[str]:
@@ -211,6 +242,10 @@ class Category(Entity):
     summary: Prose
     description: Prose
     indicators: Annotated[list[Prose], Field(min_length=1)]
+    color: Color | None = Field(default=None, description="its badges' colour; by default one "
+                                                           "picked by its number")
+    mark: Mark | None = Field(default=None, description="the shape on its badges; by default one "
+                                                        "picked by its number")
 
 
 class Stack(Entity):
@@ -224,9 +259,25 @@ class Stack(Entity):
     ctid: Ctid
     title: Line
     summary: Line
+    need: Line | None = Field(default=None, description="the teacher's or district's need the stack "
+                                                        "answers; every active stack states one")
     rationale: Prose
     credentials: Annotated[list[CredentialId], Field(min_length=2)]
     category: CategoryId | None = None
+    status: Status = "active"
+    successors: list[StackId] = Field(default=[], description="active stacks to use instead of a retired one")
+
+    @model_validator(mode="after")
+    def _status_rules(self) -> "Stack":
+        if self.status == "active":
+            if self.need is None:
+                raise FieldError("need", "an active stack states the need it answers")
+            if self.successors:
+                raise FieldError("successors", "only a retired stack names successors")
+        elif not self.successors and self.category is None:
+            raise FieldError("successors", "a retired stack points somewhere: name successors or "
+                                           "the category it copied")
+        return self
 
 
 class PathwayStep(Model):
@@ -299,9 +350,12 @@ class Issuer(Entity):
 
     ctid: Ctid
     name: Line
-    kind: IssuerKind
+    kind: IssuerKind | None = Field(default=None, description="leave out when the sources do not say")
     description: Prose
     website: ResourceId | None = Field(default=None, description="id of the catalog resource for its site")
+    earn_at: ResourceId | None = Field(
+        default=None, description="id of the catalog resource for the page where educators start "
+                                  "earning its credentials")
 
 
 class Worth(Model):
@@ -365,9 +419,12 @@ class Recognizer(Entity):
         default=None, description="what the program as a whole is reported to offer; shown once on the "
                                   "recognizer's page and never attributed to a single credential")
 
+    not_reported: Prose | None = Field(
+        default=None, description="what the sources leave out, said once and only here")
+
     @model_validator(mode="after")
     def _recognizes_something(self) -> "Recognizer":
-        if self.rule is None and not self.credentials and self.kind != "publisher":
+        if self.rule is None and not self.credentials:
             raise ValueError("a recognizer needs a rule, a list of credentials, or both")
         return self
 
@@ -397,6 +454,8 @@ class Standard(Entity):
     summary: Prose
     questions: Annotated[list[Prose], Field(min_length=1)]
     recommendations: Recommendations
+    alignment_basis: Prose = Field(description="when this catalog aligns a credential to the standard: "
+                                               "its own judgement, shown on the standard's page")
 
 
 class Resource(Entity):
@@ -405,31 +464,34 @@ class Resource(Entity):
     plural: ClassVar[str] = "resources"
 
     title: Line
-    authors: list[Line] = []
-    organization: Line | None = None
+    authors: list[Line] = Field(default=[], description="as the resource or its source names them; "
+                                                         "leave out when neither names any")
+    organization: Line | None = Field(default=None, description="leave out when no source names one")
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     type: ResourceType
     phase: Phase | None = None
     url: Url
     summary: Prose
 
-    @model_validator(mode="after")
-    def _has_author(self) -> "Resource":
-        if not self.authors and not self.organization:
-            raise FieldError("authors", "name its authors or its organization")
-        return self
+    @property
+    def credit(self) -> str:
+        """Who made it and when, as far as the sources say: "A and B, 2016", "Org", "" ..."""
+        maker = ", ".join(self.authors) if self.authors else self.organization or ""
+        return ", ".join(part for part in (maker, str(self.year or "")) if part)
 
 
 class PlanningTask(Model):
     title: Line
     description: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the task calls for")
 
 
 class BigQuestion(Model):
     question: Line
     guidance: Prose
     resources: list[ResourceId] = []
+    see: list[CatalogPage] = Field(default=[], description="pages of the catalog the question calls for")
 
 
 class PlanningPhase(Entity):

@@ -13,6 +13,8 @@ EMBED_TEMPLATE = "embed.html"
 EMBED_LIST_TITLE = "Recommended micro-credentials"
 EMBED_LIST = "partials/catalog/embed/list.html"
 PLANNING_URI = "planning/index.md"
+PLAN_URI = "plan/index.md"
+COMPARE_URI = "compare/index.md"
 
 
 def published() -> dict[str, Pages]:
@@ -36,12 +38,16 @@ class PageSpec:
     source: Path | None = None
     in_nav: bool = False
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    hide: tuple[str, ...] = ()
+    """Material's sidebars this page does without (``navigation``, ``toc``)."""
 
     def meta(self) -> dict[str, Any]:
         # MkDocs themes print a page's title and description as HTML, unescaped.
         meta: dict[str, Any] = {
             "title": html.escape(self.title), "description": html.escape(self.description),
             "template": self.template}
+        if self.hide:
+            meta["hide"] = list(self.hide)
         return meta
 
     def markdown(self) -> str:
@@ -81,6 +87,14 @@ def page_specs(catalog: Catalog) -> list[PageSpec]:
         src_uri=PLANNING_URI, template="planning.html", title="Planning a pilot",
         description="Three phases for planning a district micro-credential pilot, with resources",
         kind="planning", in_nav=True))
+    specs.append(PageSpec(
+        src_uri=PLAN_URI, template="plan.html", title="My plan",
+        description="The credentials you plan to earn, in order, with hours and evidence to collect; "
+                    "kept in your browser only",
+        kind="plan", in_nav=True))
+    specs.append(PageSpec(
+        src_uri=COMPARE_URI, template="compare.html", title="Compare credentials",
+        description="Two to four credentials side by side", kind="compare", hide=("navigation", "toc")))
     return specs
 
 

@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
+from .badges import BADGE_DIR, CARD_DIR, badge_files
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
@@ -34,6 +35,7 @@ from .loader import load_catalog
 from .log import log
 from .models import CTID_PATTERN, Credential
 from .pages import PageSpec, embed_specs, page_specs, sections
+from .plan import PLAN_DIR, plan_files
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -43,8 +45,14 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 """lunr.js 2.3.9 as MkDocs ships it; the browse page loads it rather than a committed copy."""
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
-STYLESHEETS = ("assets/catalog/catalog.css",)
-SCRIPTS = ("assets/catalog/tables.js",)
+STYLESHEETS = ("assets/catalog/catalog.css", "assets/catalog/plan.css")
+DEFERRED = ("assets/catalog/tables.js",)
+"""Scripts that run once the page is parsed: they need not hold up its first paint (the others
+draw controls into the page, or define what page scripts use)."""
+SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/copy.js", "assets/catalog/plan-store.js",
+           "assets/catalog/plan-buttons.js")
+CARD_CACHE = ".cache/credential-catalog/cards"
+"""Social cards already drawn, by what they show, beside mkdocs.yml: a rebuild reuses them."""
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 """The address the exports use when a build names none: ``mkdocs serve``'s default."""
 
@@ -95,9 +103,9 @@ def _add_theme(config: MkDocsConfig) -> None:
             config.extra_css.append(sheet)
     for script in SCRIPTS:
         if script not in [str(item) for item in config.extra_javascript]:
-            deferred = ExtraScriptValue(script)
-            deferred.defer = True  # after the page is parsed: it need not hold up the first paint
-            config.extra_javascript.append(deferred)
+            value = ExtraScriptValue(script)
+            value.defer = script in DEFERRED
+            config.extra_javascript.append(value)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -195,7 +203,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        outputs: list[Output] = [lambda: browse_files(catalog, graph).items()]
+        site_name = config.site_name if config.site_url else None
+        cards = Path(config.config_file_path or ".").parent / CARD_CACHE
+        outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
+                                 lambda: plan_files(catalog, graph),
+                                 lambda: badge_files(catalog, site_name, cards)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
@@ -232,6 +244,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context.update(self._context(page, config), spec=spec, entity=spec.entity)
+        else:
+            context.update(self._context(page, config))
         return context
 
     # Priority 100: before any other plugin looks at the finished site.
@@ -282,7 +296,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     def _check_clashes(self, files: Files, generated: list[File], config: MkDocsConfig) -> None:
         ours = {file.dest_uri: file.src_uri for file in generated}
-        reserved = (STORE_URI, INDEX_DIR, *(FOLDERS if self.exports is not None else ()))
+        reserved = (STORE_URI, INDEX_DIR, PLAN_DIR, BADGE_DIR, CARD_DIR,
+                    *(FOLDERS if self.exports is not None else ()))
         for file in files:
             if file.src_dir != config.docs_dir:
                 continue

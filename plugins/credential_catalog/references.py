@@ -8,7 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import KIND_BY_FOLDER, Entity, Pathway, Ref, SearchWords, ctids, kinds
+from .models import KIND_BY_FOLDER, Credential, Entity, Pathway, Ref, SearchWords, Stack, ctids, kinds
 from .problems import Problem, format_path, suggest
 from .terms import problems as search_word_problems
 
@@ -92,6 +92,12 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
         if successor is not None and successor.status == "retired":
             report(credential, ("successor",), f"successor {successor.id!r} is itself retired")
 
+    for stack in catalog.stacks.values():
+        for path, message in _stack_rules(catalog, stack):
+            report(stack, path, message)
+    for credential, path, message in _repeated_reasons(catalog):
+        report(credential, path, message)
+
     for pathway in catalog.pathways.values():
         for path, message in _retired_steps(catalog, pathway):
             report(pathway, path, message)
@@ -120,12 +126,15 @@ def _unique_ctids(catalog: Catalog, report: Any) -> None:
 
 def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
     """The same id twice in one list of references, or in two steps of a pathway."""
-    firsts: set[tuple[Path_, str]] = set()
+    firsts: set[tuple[Path_, Path_, str]] = set()
     for pattern, path, _, value in references(entity):
-        if pattern[-1] == "*":
-            if (path[:-1], value) in firsts:
-                yield path, f"{value!r} is listed twice"
-            firsts.add((path[:-1], value))
+        if "*" not in pattern:
+            continue
+        last = max(i for i, part in enumerate(path) if isinstance(part, int))
+        key = (path[:last], path[last + 1:], value)
+        if key in firsts:
+            yield path, f"{value!r} is listed twice"
+        firsts.add(key)
     if isinstance(entity, Pathway):
         seen: dict[str, Path_] = {}
         for s, step in enumerate(entity.steps):
@@ -134,6 +143,38 @@ def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
                     yield ("steps", s, "credentials", c), (
                         f"{credential!r} is already in step {seen[credential][1] + 1}")
                 seen.setdefault(credential, ("steps", s))
+
+
+def _stack_rules(catalog: Catalog, stack: Stack) -> Iterator[tuple[Path_, str]]:
+    for index, successor_id in enumerate(stack.successors):
+        successor = catalog.stacks.get(successor_id)
+        if successor is not None and successor.status == "retired":
+            yield ("successors", index), f"successor {successor_id!r} is itself retired"
+    if stack.status != "active":
+        return
+    members = set(stack.credentials)
+    for category in catalog.categories.values():
+        everyone = {c.id for c in catalog.credentials.values() if c.category == category.id}
+        active = {c.id for c in catalog.credentials.values()
+                  if c.category == category.id and c.status == "active"}
+        if members in (everyone, active):
+            yield ("credentials",), (
+                f"these are exactly the credentials of the category {category.id!r}, which its page "
+                "already lists: a stack answers a need, so choose the credentials for that need")
+
+
+def _repeated_reasons(catalog: Catalog) -> Iterator[tuple[Credential, Path_, str]]:
+    """A reason says why this credential supports the standard, so two credentials never share one."""
+    first: dict[tuple[str, str], str] = {}
+    for credential_id in sorted(catalog.credentials):
+        credential = catalog.credentials[credential_id]
+        for index, alignment in enumerate(credential.standards):
+            key = (alignment.standard, " ".join(alignment.reason.casefold().split()))
+            if key in first:
+                yield credential, ("standards", index, "reason"), (
+                    f"the same reason is given for {first[key]!r}: say why this credential "
+                    f"supports {alignment.standard!r}")
+            first.setdefault(key, credential_id)
 
 
 def _retired_steps(catalog: Catalog, pathway: Pathway) -> Iterator[tuple[Path_, str]]:

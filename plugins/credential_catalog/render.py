@@ -14,10 +14,13 @@ import jinja2
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from .badges import badge_path, card_path, category_badge_path, description
 from .cards import BLANK, card
-from .diagram import pathway_svg
+from .catalog import Catalog
+from .diagram import pathway_hours, pathway_svg, total_text
+from .glance import at_a_glance
 from .graph import Graph
-from .models import Credential, PathwayStep, Resource, Worth
+from .models import Credential, PathwayStep, Worth
 from .pages import PageSpec, entity_title, entity_url
 from .search import facets
 from .text import render_inline, render_prose
@@ -25,6 +28,11 @@ from .vocabulary import count, hours, label, labels
 
 BLOCK = "catalog_content"
 """The block of each page template that holds the page's content."""
+
+
+def span(low: float, high: float) -> str:
+    """``12 hours`` or ``12 to 15 hours``."""
+    return hours(low) if low == high else f"{low:g} to {hours(high)}"
 
 
 def worth_text(worth: Worth) -> Markup:
@@ -35,12 +43,6 @@ def worth_text(worth: Worth) -> Markup:
     if worth.note:
         said += Markup(". ") + render_inline(worth.note) if said else render_inline(worth.note)
     return said
-
-
-def credit(resource: Resource) -> str:
-    """Who made a resource, and when: ``Ann Lee, Bo Chan, 2019`` or ``Digital Promise``."""
-    who = ", ".join(resource.authors) if resource.authors else str(resource.organization)
-    return f"{who}, {resource.year}" if resource.year else who
 
 
 def choice(step: PathwayStep) -> str | None:
@@ -66,14 +68,35 @@ def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
         yield name, field.title or label(name), getattr(model, name)
 
 
+def earn_url(catalog: Catalog, credential: Credential) -> str | None:
+    """Where an educator starts earning an active credential: its issuer's ``earn_at`` page."""
+    issuer = catalog.issuers[credential.issuer]
+    if credential.status != "active" or issuer.earn_at is None:
+        return None
+    return catalog.resources[issuer.earn_at].url
+
+
+SECTION_PAGES = {"browse": "credentials/", "stacks": "stacks/", "pathways": "pathways/",
+                 "recognizers": "recognizers/"}
+GUIDE_PAGES = {"embedding": "embedding", "add-recognizer": "add_recognizer"}
+
+
+def _page_url(name: str, guides: dict[str, str]) -> str | None:
+    """Where a ``CatalogPage`` is, from the site's root; None for a guide the site does not have."""
+    return SECTION_PAGES.get(name) or guides.get(GUIDE_PAGES.get(name, ""))
+
+
 def prepare(env: jinja2.Environment) -> jinja2.Environment:
     """Add the catalog's filters and globals; returns an autoescaping overlay for bodies."""
     env.filters.update(
         prose=render_prose, inline=render_inline, label=label, labels=labels, hours=hours,
         count=count, entity_url=entity_url, entity_title=entity_title,
-        worth=worth_text, credit=credit, choice=choice, titled=titled, card=card, facets=facets,
-        starting_point=starting_point)
-    env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK)
+        worth=worth_text, choice=choice, titled=titled, card=card, span=span,
+        page_url=_page_url, badge_path=badge_path, card_path=card_path,
+        category_badge_path=category_badge_path, facets=facets, starting_point=starting_point)
+    env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK, pathway_hours=pathway_hours,
+                       pathway_time=total_text, badge_alt=description, at_a_glance=at_a_glance,
+                       earn_url=earn_url)
     return env.overlay(autoescape=True, auto_reload=False)
 
 

@@ -1,5 +1,7 @@
 """A commented YAML skeleton for a new credential."""
 
+from collections.abc import Sequence
+
 from .models import is_valid_id
 
 SKELETON = """\
@@ -44,7 +46,9 @@ submission:
   reflection:
     - TODO A prompt that asks what changed for students.
 related: []  # ids of credentials an educator would earn alongside this one
-standards: [learning-designs]  # ids from catalog/standards/
+standards:  # which standards this credential's work supports, and why: the catalog's own judgement
+  - standard: TODO-standard-id  # {standards}
+    reason: TODO One sentence in the catalog's words on why earning it supports that standard.
 audience: [classroom-teacher]
 estimated_hours: 10
 issuer: {issuer}
@@ -54,8 +58,11 @@ status: active
 """
 
 
-def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str) -> str:
+def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str,
+             standards: Sequence[str] = ()) -> str:
     if not is_valid_id(credential_id):
         raise ValueError(
             f"{credential_id!r} is not a valid id: use lowercase letters, digits and hyphens")
-    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid)
+    choices = (f"one of: {', '.join(standards)}" if standards
+               else "an id from catalog/standards/")
+    return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid, standards=choices)

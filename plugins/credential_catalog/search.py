@@ -410,7 +410,7 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
             "stack": [s.id for s in links.stacks],
             "pathway": sorted({p.pathway.id for p in links.pathways}),
             "evidence": credential.artifact_kinds,
-            "standard": list(credential.standards),
+            "standard": credential.standard_ids,
             "audience": list(credential.audience),
             "hours": [_hours_range(credential.estimated_hours)],
             "start": [GOOD_FIRST[0]] if credential.id in graph.good_first else [],

@@ -49,12 +49,25 @@ def _check_line(value: str) -> str:
     return _check_common(value).strip()
 
 
+_SENTENCE_BREAK = re.compile(r"[.?!]\s+[A-Z]")
+
+
+def _check_sentence(value: str) -> str:
+    value = _check_line(value)
+    if not value.endswith((".", "?", "!")) or _SENTENCE_BREAK.search(value):
+        raise ValueError("must be one sentence, ending with a full stop")
+    return value
+
+
 def _check_prose(value: str) -> str:
     return _check_common(value).strip()
 
 
 Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(_check_line)]
 """A short single line of plain text: titles, names, level labels."""
+
+Sentence = Annotated[str, StringConstraints(max_length=320), AfterValidator(_check_sentence)]
+"""One sentence on one line, ending with a full stop, question or exclamation mark."""
 
 Prose = Annotated[str, StringConstraints(max_length=6000), AfterValidator(_check_prose)]
 """Paragraphs in the Markdown subset described in this module."""

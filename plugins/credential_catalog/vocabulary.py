@@ -49,9 +49,15 @@ ResourceType = Literal[
 
 Phase = Literal["ready-to-plan", "ready-to-launch", "ready-to-implement"]
 
-RecognizerKind = Literal["district", "state", "association", "union", "university", "publisher"]
+RecognizerKind = Literal["district", "state", "association", "union", "university"]
 
 IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
+
+CatalogPage = Literal["browse", "stacks", "pathways", "recognizers", "embedding", "add-recognizer"]
+"""Pages of the catalog a planning step can point to."""
+
+Mark = Literal["book", "bulb", "people", "speech", "steps", "star", "compass", "leaf"]
+"""The shapes a category's badges can carry; ``badges.MARKS`` draws each."""
 
 LABELS: dict[str, str] = {
     "lesson-plan": "Lesson plan",
@@ -97,9 +103,14 @@ LABELS: dict[str, str] = {
     "association": "Association",
     "union": "Education association",
     "university": "University",
-    "publisher": "Publisher",
     "nonprofit": "Nonprofit",
     "company": "Company",
+    "browse": "Browse the credentials",
+    "stacks": "Stacks",
+    "pathways": "Pathways",
+    "recognizers": "Recognizers",
+    "embedding": "Embedding the catalog on your website",
+    "add-recognizer": "Add your district as a recognizer",
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..badges import BADGE_DIR, badge_path, credential_badge
+from ..badges import BADGE_DIR
 from ..graph import Graph
 from ..models import Credential, Entity
 from ..pages import embeddable
@@ -49,7 +49,6 @@ class Exports:
                    _json(openbadges.badge_class(graph, urls, credential)))
             yield (openbadges.example_path(credential),
                    _json(openbadges.example_credential(graph, urls, credential)))
-            yield badge_path(credential), credential_badge(catalog, credential)
             yield ctdl.path(credential), _json(ctdl.credential(graph, urls, credential))
         for issuer in catalog.issuers.values():
             yield openbadges.profile_path(issuer), _json(openbadges.profile(catalog, urls, issuer))

@@ -39,6 +39,9 @@ def _links(graph: Graph, credential: Credential) -> dict[str, Any]:
 def entity_record(graph: Graph, urls: Urls, entity: Entity) -> dict[str, Any]:
     record = {"id": entity.id, "url": urls.page(entity), **entity.model_dump(mode="json")}
     if isinstance(entity, Credential):
+        # v1 has always listed standards by id; the reasons came later, beside them.
+        record["alignments"] = record["standards"]
+        record["standards"] = entity.standard_ids
         record["links"] = _links(graph, entity)
     return record
 
@@ -68,6 +71,12 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
             **{k: v for k, v in definition["properties"].items() if k != "id"}}
         required = [name for name in definition.get("required", []) if name not in ("id", "url")]
         definition["required"] = ["id", "url", *required]
+    credential = definitions["Credential"]
+    credential["properties"]["alignments"] = credential["properties"]["standards"]
+    credential["properties"]["standards"] = {
+        "type": "array", "items": {"type": "string"},
+        "description": "ids of the standards the credential is aligned to, in the order of alignments"}
+    credential["required"].append("alignments")
     definitions["Credential"]["properties"]["links"] = {
         "type": "object",
         "required": ["stacks", "pathways", "recognizers", "recognitions"],
@@ -125,7 +134,7 @@ def catalog_csv(graph: Graph, urls: Urls) -> str:
             catalog.categories[credential.category].title,
             "; ".join(stack.title for stack in links.stacks),
             "; ".join(place.pathway.title for place in links.pathways),
-            "; ".join(catalog.standards[s].title for s in credential.standards),
+            "; ".join(catalog.standards[s].title for s in credential.standard_ids),
             f"{credential.estimated_hours:g}",
             urls.page(credential),
         )])

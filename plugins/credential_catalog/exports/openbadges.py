@@ -4,7 +4,7 @@ an example 3.0 credential showing an issuer how to award each one."""
 import uuid
 from typing import Any
 
-from ..badges import badge_path
+from ..badges import badge_path, description
 from ..catalog import Catalog
 from ..graph import Graph
 from ..models import Credential, Issuer, version_key
@@ -17,6 +17,7 @@ OB3_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achiev
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 CATEGORY_FRAMEWORK = "Deeper Learning framework"
 STANDARD_FRAMEWORK = "Standards for Professional Learning"
+ALIGNMENT_JUDGEMENT = "Aligned in this catalog's own judgement, not the issuer's:"
 LANGUAGE = "en"
 EXAMPLE_EARNER = "earner@example.org"
 
@@ -88,11 +89,13 @@ def _alignments(catalog: Catalog, urls: Urls, credential: Credential) -> list[di
         "targetDescription": category.summary, "targetFramework": CATEGORY_FRAMEWORK,
         "targetCode": category.id,
     }]
-    for sid in credential.standards:
-        standard = catalog.standards[sid]
+    for alignment in credential.standards:
+        standard = catalog.standards[alignment.standard]
         alignments.append({
             "type": ["Alignment"], "targetName": standard.title, "targetUrl": urls.page(standard),
-            "targetDescription": standard.statement, "targetFramework": STANDARD_FRAMEWORK,
+            "targetDescription": f"{ALIGNMENT_JUDGEMENT} {alignment.reason} The standard: "
+                                 f"{standard.statement}",
+            "targetFramework": STANDARD_FRAMEWORK,
             "targetCode": standard.id,
         })
     return alignments
@@ -139,7 +142,7 @@ def achievement(graph: Graph, urls: Urls, credential: Credential) -> dict[str, A
         "resultDescription": _result_descriptions(ident, credential),
         "creator": creator,
         "image": {"id": urls.file(badge_path(credential)), "type": "Image",
-                  "caption": f"Badge of {credential.title}"},
+                  "caption": description(catalog, credential)},
         "tag": _tags(catalog, credential),
         "version": credential.version,
         "inLanguage": LANGUAGE,

@@ -427,6 +427,7 @@
       node.classList.remove("cc-card--retired");
     }
     if (!store.facets.start.docs[i].length) drop(".cc-card__first");
+    node.querySelector(".cc-card__badge").src = root.dataset.badges + id + ".svg";
     fill(".cc-card__category", labels("category"));
     fill(".cc-card__summary", store.summaries[i]);
     fill(".cc-card__evidence", labels("evidence"));

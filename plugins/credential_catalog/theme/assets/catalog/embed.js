@@ -28,6 +28,12 @@
         var found = ids.filter(function (id) { return id in slot; });
         found.forEach(function (id) {
           var item = document.createElement("li");
+          var badge = document.createElement("img");
+          badge.className = "cc-embed__badge";
+          badge.src = new URL("assets/catalog/badges/" + id + ".svg", site).href;
+          badge.alt = "";
+          badge.width = badge.height = 40;
+          item.appendChild(badge);
           var link = document.createElement("a");
           link.href = new URL("credentials/" + id + "/", site).href;
           link.textContent = store.titles[slot[id]];

@@ -35,3 +35,18 @@
   form.hidden = false;
   apply();
 })();
+
+/* Planning guide: print only the checklist of tasks. */
+(function () {
+  "use strict";
+  var button = document.querySelector(".cc-print-checklist");
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    document.documentElement.classList.add("cc-printing-checklist");
+    window.print();
+  });
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("cc-printing-checklist");
+  });
+})();

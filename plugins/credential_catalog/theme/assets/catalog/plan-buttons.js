@@ -1,0 +1,181 @@
+/* "Add to my plan" in slots (.cc-plan-actions: on credential pages, with a link to the plan, and
+   on the compare page) and on every credential card, and "Compare" boxes on the cards of a page
+   that has a compare bar (the credentials page). Cards that other scripts draw later get theirs too. */
+(function () {
+  "use strict";
+  var plan = window.CredentialPlan;
+  if (!plan) return;
+  var ADD = "Add to my plan";
+  var REMOVE = "In my plan \u2014 remove";
+  var announcer = null;
+  var bar = null;
+  var scheduled = false;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function announce(text) {
+    announcer.textContent = text;
+  }
+
+  function credentials(count) { return count === 1 ? "1 credential" : count + " credentials"; }
+
+  function planButton(id, title) {
+    var button = el("button", { type: "button", class: "md-button cc-plan-toggle", "data-plan-id": id }, [
+      el("span", { class: "cc-plan-toggle__text", text: ADD }),
+      el("span", { class: "cc-sr-only", text: ": " + title })
+    ]);
+    button.addEventListener("click", function () {
+      var ids = plan.has(id) ? plan.remove(id).ids : plan.add(id).ids;
+      var added = ids.indexOf(id) >= 0;
+      announce(title + (added ? " added to your plan" : " removed from your plan") +
+               ", which now has " + credentials(ids.length) + ".");
+      refresh();
+    });
+    return button;
+  }
+
+  function compareBox(id, title) {
+    var box = el("input", { type: "checkbox", "data-compare-id": id });
+    box.addEventListener("change", function () {
+      if (!plan.compare.set(id, box.checked)) {
+        box.checked = false;
+        announce("You can compare up to " + plan.maxCompare + " credentials at once. Untick one first.");
+        return;
+      }
+      var count = plan.compare.ids().length;
+      announce(title + (box.checked ? " chosen" : " no longer chosen") + " to compare; " +
+               count + " of up to " + plan.maxCompare + " chosen.");
+      refresh();
+    });
+    return el("label", { class: "cc-card__compare" }, [
+      box, el("span", { text: " Compare" }), el("span", { class: "cc-sr-only", text: ": " + title })
+    ]);
+  }
+
+  function cardTitle(card) {
+    var link = card.querySelector(".cc-card__title a");
+    return (link || card).textContent.trim();
+  }
+
+  function paint(button, ids) {
+    var inPlan = ids.indexOf(button.getAttribute("data-plan-id")) >= 0;
+    var text = button.querySelector(".cc-plan-toggle__text");
+    if (text.textContent !== (inPlan ? REMOVE : ADD)) text.textContent = inPlan ? REMOVE : ADD;
+    button.classList.toggle("cc-plan-toggle--in", inPlan);
+  }
+
+  /* Give new cards and slots their controls, drawn in the current state; the rest stay as they are. */
+  function decorate() {
+    scheduled = false;
+    var slots = document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])");
+    var cards = document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])");
+    if (!slots.length && !cards.length) return;
+    if (!announcer) {  /* only on pages with controls, before anything is announced */
+      announcer = el("div", { class: "cc-sr-only", role: "status", "aria-live": "polite" });
+      document.body.appendChild(announcer);
+    }
+    var ids = plan.load().ids;
+    var chosen = bar ? plan.compare.ids() : [];
+    slots.forEach(function (slot) {
+      slot.setAttribute("data-plan-ready", "");
+      var button = planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title"));
+      paint(button, ids);
+      slot.appendChild(button);
+      if (slot.hasAttribute("data-plan")) {
+        slot.appendChild(el("a", { href: slot.getAttribute("data-plan") }, [
+          document.createTextNode("See my plan"), el("span", { class: "cc-plan-link__count" })
+        ]));
+      }
+      slot.hidden = false;
+    });
+    cards.forEach(function (card) {
+      card.setAttribute("data-plan-ready", "");
+      var id = card.getAttribute("data-credential");
+      var title = cardTitle(card);
+      var actions = el("div", { class: "cc-card__actions" });
+      if (!card.classList.contains("cc-card--retired")) {
+        var button = planButton(id, title);
+        paint(button, ids);
+        actions.appendChild(button);
+      }
+      if (bar) {
+        var box = compareBox(id, title);
+        box.firstChild.checked = chosen.indexOf(id) >= 0;
+        actions.appendChild(box);
+      }
+      if (actions.childNodes.length) card.appendChild(actions);
+    });
+    countPlan(ids);
+  }
+
+  function countPlan(ids) {
+    document.querySelectorAll(".cc-plan-link__count").forEach(function (count) {
+      var text = ids.length ? " (" + credentials(ids.length) + ")" : "";
+      if (count.textContent !== text) count.textContent = text;
+    });
+  }
+
+  function drawBar(chosen) {
+    if (!bar) return;
+    bar.textContent = "";
+    bar.hidden = chosen.length === 0;
+    document.documentElement.classList.toggle("cc-comparing", chosen.length > 0);
+    if (!chosen.length) return;
+    bar.appendChild(el("p", { text: chosen.length === 1
+      ? "1 credential chosen to compare: choose at least one more."
+      : credentials(chosen.length) + " chosen to compare (up to " + plan.maxCompare + ")." }));
+    if (chosen.length > 1) {
+      bar.appendChild(el("a", { class: "md-button md-button--primary",
+                                href: bar.getAttribute("data-compare") + "?ids=" + chosen.join(","),
+                                text: "Compare them" }));
+    }
+    var clear = el("button", { type: "button", class: "md-button", text: "Clear the choice" });
+    clear.addEventListener("click", function () {
+      plan.compare.clear();
+      announce("No credential is chosen to compare now.");
+      refresh();
+      var first = document.querySelector("[data-compare-id]");
+      if (first) first.focus();
+    });
+    bar.appendChild(clear);
+  }
+
+  /* Redraw every control after the plan or the compare choice changed. */
+  function refresh() {
+    var ids = plan.load().ids;
+    document.querySelectorAll(".cc-plan-toggle").forEach(function (button) { paint(button, ids); });
+    countPlan(ids);
+    var chosen = plan.compare.ids();
+    document.querySelectorAll("[data-compare-id]").forEach(function (box) {
+      box.checked = chosen.indexOf(box.getAttribute("data-compare-id")) >= 0;
+    });
+    if (bar && bar.getAttribute("data-drawn") !== chosen.join(",")) {
+      bar.setAttribute("data-drawn", chosen.join(","));
+      drawBar(chosen);
+    }
+  }
+
+  function start() {
+    bar = document.querySelector(".cc-compare-bar[data-compare]");
+    decorate();
+    refresh();
+    new MutationObserver(function () {
+      if (scheduled) return;
+      scheduled = true;
+      window.setTimeout(decorate);
+    }).observe(document.body, { childList: true, subtree: true });
+    plan.onChange(refresh);
+    window.addEventListener("pageshow", refresh);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,59 @@
+"""The home page starts with the catalog: search, categories with badges and counts, pathways, stacks."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from credential_catalog.loader import load_catalog
+
+from .conftest import ROOT
+
+
+def test_home_opens_with_search_and_the_categories(real_site: Path) -> None:
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="cc-home-search"[^>]*action="([^"]+)" method="get">(.*?)</form>',
+                     html, re.S)
+    assert form.group(1) == "credentials/"
+    assert '<label for="cc-home-query">Search the 40 credentials</label>' in form.group(2)
+    assert '<input id="cc-home-query" name="query" type="search"' in form.group(2)
+    catalog = load_catalog(ROOT / "catalog")
+    tiles = re.findall(r'<a class="cc-tile" href="categories/([a-z-]+)/">\s*<img src="([^"]+)" alt=""'
+                       r'.*?<span class="cc-tile__count">(\d+) credentials?</span>', html, re.S)
+    assert [cid for cid, _, _ in tiles] == list(catalog.categories)
+    for cid, badge, number in tiles:
+        assert badge == f"assets/catalog/badges/categories/{cid}.svg"
+        assert (real_site / badge).is_file()
+        assert int(number) == sum(c.category == cid for c in catalog.credentials.values())
+    for pathway in catalog.pathways:
+        assert f'href="pathways/{pathway}/"' in html
+    order = [html.index(f'id="{ident}"') for ident in ("home-categories", "home-pathways", "home-stacks",
+                                                       "start-here")]
+    assert order == sorted(order)
+
+
+def test_header_title_is_short_and_the_footer_names_the_licences(real_site: Path) -> None:
+    html = (real_site / "stacks" / "index.html").read_text(encoding="utf-8")
+    topic = re.search(r'<div class="md-header__topic">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+                      html)
+    assert topic.group(1) == "Micro-credentials"
+    assert "Code under the MIT License; catalog content under CC BY 4.0." in html
+    assert '<a href="../about/#licenses">About the licences</a>' in html
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_search_box_is_in_the_first_screen_and_searches(browser: Any,
+                                                                       real_site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(real_site_url)
+    box = page.locator("#cc-home-query").bounding_box()
+    assert box["y"] + box["height"] <= 844
+    title = page.locator(".md-header__topic .md-ellipsis").first
+    assert title.evaluate("el => el.scrollWidth <= el.clientWidth")  # not cut off
+    page.locator("#cc-home-query").fill("listening")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/credentials/?query=listening")
+    expect(page.locator(".cc-results .cc-card").first).to_be_visible()
+    page.close()

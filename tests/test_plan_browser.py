@@ -1,0 +1,370 @@
+"""My plan and compare in Debian's Chromium: made on credential pages, kept in the browser, shared by
+link, moved as a file, compared and printed; nothing leaves the browser."""
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from credential_catalog.ctids import assign
+from credential_catalog.loader import load_catalog
+from credential_catalog.plan import checklist, criteria_to_meet
+
+from .browser import serve
+from .conftest import ROOT, TINY, run_build, tiny_project
+from .test_accessibility import AXE, violations
+
+pytestmark = pytest.mark.browser
+
+FIRST, SECOND = "mapping-facts", "active-listening"
+READY = ".cc-plan[data-ready]"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Any:
+    return load_catalog(ROOT / "catalog")
+
+
+def hours(catalog: Any, *ids: str) -> str:
+    total = round(sum(catalog.credentials[cid].estimated_hours for cid in ids), 1)
+    return f"about {total:g} hour{'' if total == 1 else 's'}"
+
+
+class Requests:
+    """Every request a browser context makes; any to another origin is refused and kept."""
+
+    def __init__(self, context: Any, site_url: str) -> None:
+        self.origin = urlsplit(site_url).netloc
+        self.urls: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        self.urls.append(url)
+        if self._ours(url):
+            route.continue_()
+        else:
+            route.abort()
+
+    def _ours(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.netloc == self.origin or parts.scheme in {"data", "blob", "about"}
+
+    def foreign(self) -> list[str]:
+        return [url for url in self.urls if not self._ours(url)]
+
+
+@pytest.fixture
+def context(browser: Any, real_site_url: str) -> Iterator[tuple[Any, Requests, list[str]]]:
+    """A fresh browser context whose requests are recorded and whose pages must not fail."""
+    context = browser.new_context(accept_downloads=True)
+    requests = Requests(context, real_site_url)
+    errors: list[str] = []
+
+    def watch(page: Any) -> None:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+
+    context.on("page", watch)
+    yield context, requests, errors
+    context.close()
+    assert requests.foreign() == []
+    assert errors == []
+
+
+def open_plan(page: Any, url: str) -> list[str]:
+    page.goto(url)
+    page.wait_for_selector(READY)
+    return page.locator(".cc-plan__item").evaluate_all("items => items.map(item => item.dataset.credential)")
+
+
+def wait_order(page: Any, ids: list[str]) -> None:
+    page.wait_for_selector(f'.cc-plan[data-ready="{",".join(ids)}"]')
+
+
+def status(page: Any, text: str) -> None:
+    page.wait_for_function("t => document.querySelector('.cc-plan__status').textContent.includes(t)",
+                           arg=text)
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_printed(
+        browser: Any, context: Any, real_site_url: str, catalog: Any) -> None:
+    ctx, requests, _ = context
+    page = ctx.new_page()
+    for cid in (FIRST, SECOND):
+        page.goto(f"{real_site_url}credentials/{cid}/")
+        toggle = page.locator(".cc-plan-actions .cc-plan-toggle")
+        assert toggle.locator(".cc-plan-toggle__text").inner_text() == "Add to my plan"
+        assert toggle.evaluate("b => b.textContent") == f"Add to my plan: {catalog.credentials[cid].title}"
+        toggle.click()
+        assert toggle.locator(".cc-plan-toggle__text").inner_text() == "In my plan \u2014 remove"
+    page.reload()
+    assert page.locator(".cc-plan-actions .cc-plan-toggle__text").inner_text() == "In my plan \u2014 remove"
+    assert page.locator(".cc-plan-actions .cc-plan-link__count").inner_text() == " (2 credentials)"
+
+    assert open_plan(page, real_site_url + "plan/") == [FIRST, SECOND]
+    assert page.inner_text(".cc-plan__hours") == hours(catalog, FIRST, SECOND)
+    assert "(the catalog's estimates)" in page.inner_text(".cc-plan__totals")
+    assert not page.locator(".cc-needs-script").first.is_visible()
+
+    # Reorder from the keyboard: focus stays on the moved credential, and the move is announced.
+    page.focus(f'[data-credential="{SECOND}"] [data-action="up"]')
+    page.keyboard.press("Enter")
+    wait_order(page, [SECOND, FIRST])
+    status(page, f"{catalog.credentials[SECOND].title} moved to position 1 of 2.")
+    assert page.evaluate("document.activeElement.closest('[data-credential]').dataset.credential") == SECOND
+    assert page.evaluate("document.activeElement.dataset.action") == "down"
+    assert open_plan(page, real_site_url + "plan/") == [SECOND, FIRST]
+
+    # Progress on the evidence checklist is kept.
+    box = page.locator(f'[data-credential="{FIRST}"] .cc-plan__checklist input').first
+    box.check()
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.locator(f'[data-credential="{FIRST}"] .cc-plan__checklist input').first.is_checked()
+    legend = page.inner_text(f'[data-credential="{FIRST}"] .cc-plan__checklist legend')
+    assert legend == f"Evidence to collect: 1 of {len(checklist(catalog.credentials[FIRST]))} ready"
+
+    link = page.input_value("#cc-plan-link")
+    assert link == f"{real_site_url}plan/?ids={SECOND},{FIRST}"
+
+    # Printing gives a cover, then each credential from a new page with all its scoring guides.
+    page.wait_for_selector(f'.cc-packet[data-ready="{SECOND},{FIRST}"]', state="attached")
+    page.emulate_media(media="print")
+    assert not page.locator(".cc-plan__tools").is_visible()
+    printed = pdf_pages(page.pdf(format="Letter"))
+    starts = {cid: [n for n, text in enumerate(printed)
+                    if text.startswith(f"{number}. {catalog.credentials[cid].title} ")]
+              for number, cid in enumerate((SECOND, FIRST), 1)}
+    assert all(len(found) == 1 for found in starts.values()), [text[:60] for text in printed]
+    assert 0 < starts[SECOND][0] < starts[FIRST][0]
+    cover = " ".join(printed[:starts[SECOND][0]])
+    # A printed page opens with the site's name and the page's address, then the plan's title.
+    assert re.match(r"[^·]+ · http\S+/plan/ My plan ", cover), cover[:120]
+    assert hours(catalog, FIRST, SECOND) in cover
+    first, second = (catalog.credentials[cid].title for cid in (FIRST, SECOND))
+    assert cover.index(f"1. {second}") < cover.index(f"2. {first}")
+    for cid in (SECOND, FIRST):
+        credential = catalog.credentials[cid]
+        own = " ".join(printed[starts[cid][0]:])
+        for index, part in enumerate(credential.submission.evidence, 1):
+            assert f"Scoring guide for part {index}: {part.name}" in own, (cid, index)
+            assert " ".join(part.scoring_guide[0].criteria[0].split()).replace("*", "") in own
+
+    # The link opens the same plan in another browser, which can keep it.
+    other = browser.new_context()
+    elsewhere = Requests(other, real_site_url)
+    fresh = other.new_page()
+    assert open_plan(fresh, link) == [SECOND, FIRST]
+    assert fresh.inner_text(".cc-plan__hours") == hours(catalog, FIRST, SECOND)
+    assert "not saved in this browser" in fresh.inner_text(".cc-plan__shared")
+    assert fresh.locator(".cc-plan__moves").count() == 0
+    fresh.get_by_role("button", name="Save as my plan").click()
+    fresh.wait_for_url(f"{real_site_url}plan/")
+    fresh.wait_for_function("document.activeElement.id === 'plan-credentials'")
+    assert open_plan(fresh, real_site_url + "plan/") == [SECOND, FIRST]
+    other.close()
+    assert elsewhere.foreign() == []
+
+    # Compare the two side by side.
+    page.emulate_media(media="screen")
+    page.goto(f"{real_site_url}compare/?ids={FIRST},{SECOND}")
+    page.wait_for_selector(".cc-compare[data-ready]")
+    heads = page.locator(".cc-compare__grid thead th").all_inner_texts()
+    assert [text.splitlines()[0] for text in heads] == [catalog.credentials[FIRST].title,
+                                                         catalog.credentials[SECOND].title]
+    rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts()
+            for row in page.locator(".cc-compare__grid tbody tr").all()}
+    both = [catalog.credentials[cid] for cid in (FIRST, SECOND)]
+    assert rows["Criteria to meet"] == [str(criteria_to_meet(c)) for c in both]
+    assert rows["Evidence parts"] == [str(len(c.submission.evidence)) for c in both]
+    assert rows["Estimated time (the catalog's estimate)"] == [hours(catalog, FIRST), hours(catalog, SECOND)]
+    assert rows["Category"] == [catalog.categories[c.category].title for c in both]
+    assert set(rows) >= {"Summary", "Evidence you submit", "Stacks", "Pathways",
+                         "Standards for Professional Learning", "Recognition and eligibility"}
+    assert any(url.endswith(f"assets/catalog/plan/{FIRST}.json") for url in requests.urls)
+
+
+def test_compare_boxes_on_the_credentials_page_lead_to_the_comparison(context: Any, real_site_url: str,
+                                                                       catalog: Any) -> None:
+    ctx, _, _ = context
+    page = ctx.new_page()
+    page.goto(real_site_url + "credentials/")
+    page.wait_for_selector(".cc-browse-all .cc-card__compare")
+    bar = page.locator(".cc-compare-bar")
+    assert not bar.is_visible()
+    page.locator(f'.cc-browse-all [data-credential="{FIRST}"] .cc-card__compare input').check()
+    assert "choose at least one more" in bar.inner_text()
+    page.fill("#cc-query", "listening")
+    page.wait_for_selector(f'.cc-results [data-credential="{SECOND}"] .cc-card__compare input')
+    result = page.locator(f'.cc-results [data-credential="{SECOND}"]')
+    assert result.locator(".cc-plan-toggle__text").inner_text() == "Add to my plan"
+    result.locator(".cc-card__compare input").check()
+    page.fill("#cc-query", "")
+    for extra in ("kind-critiquing", "mapping-concepts"):
+        page.locator(f'.cc-browse-all [data-credential="{extra}"] .cc-card__compare input').check()
+    page.locator('.cc-browse-all [data-credential="growth-mindset"] .cc-card__compare input').click()
+    chosen = page.locator(".cc-browse-all .cc-card__compare input:checked").evaluate_all(
+        "boxes => boxes.map(box => box.dataset.compareId)")
+    assert len(chosen) == 4 and "growth-mindset" not in chosen  # a fifth is refused
+    assert "up to 4" in page.inner_text("body > .cc-sr-only[role=status]")
+    page.locator(".cc-compare-bar a", has_text="Compare them").click()
+    page.wait_for_selector(".cc-compare[data-ready]")
+    assert page.get_attribute(".cc-compare", "data-ready") == \
+        f"{FIRST},{SECOND},kind-critiquing,mapping-concepts"
+    critiquing = catalog.credentials["kind-critiquing"].title
+    page.get_by_role("button", name=f"Remove {critiquing} from the comparison").click()
+    page.wait_for_selector(f'.cc-compare[data-ready="{FIRST},{SECOND},mapping-concepts"]')
+    assert page.url.endswith(f"compare/?ids={FIRST},{SECOND},mapping-concepts")
+
+
+def test_a_plan_saved_as_a_file_opens_in_another_browser(browser: Any, context: Any, real_site_url: str,
+                                                         tmp_path: Path) -> None:
+    ctx, _, _ = context
+    page = ctx.new_page()
+    page.goto(real_site_url + "plan/")
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", [FIRST, SECOND])
+    page.evaluate("() => window.CredentialPlan.setDone('mapping-facts', 'part-1', true)")
+    assert open_plan(page, real_site_url + "plan/") == [FIRST, SECOND]
+    with page.expect_download() as download:
+        page.click(".cc-plan__export")
+    saved = tmp_path / "my-plan.json"
+    download.value.save_as(saved)
+    body = json.loads(saved.read_text(encoding="utf-8"))
+    assert body["format"] == "credential-catalog-plan"
+    assert body["credentials"] == [FIRST, SECOND]
+    assert body["collected"] == {FIRST: ["part-1"]}
+
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(real_site_url + "plan/")
+    fresh.wait_for_selector(READY)
+    fresh.evaluate("() => window.CredentialPlan.add('kind-critiquing')")
+    assert open_plan(fresh, real_site_url + "plan/") == ["kind-critiquing"]
+    fresh.set_input_files("#cc-plan-file", str(saved))
+    fresh.get_by_role("button", name="Add the file's credentials to my plan").click()
+    wait_order(fresh, ["kind-critiquing", FIRST, SECOND])
+    assert fresh.locator(f'[data-credential="{FIRST}"] input[data-key="part-1"]').is_checked()
+
+    bad = tmp_path / "not-a-plan.json"
+    bad.write_text('{"credentials": ["mapping-facts"]}', encoding="utf-8")
+    fresh.set_input_files("#cc-plan-file", str(bad))
+    status(fresh, "That file is not a plan saved from this catalog; nothing changed.")
+    assert open_plan(fresh, real_site_url + "plan/") == ["kind-critiquing", FIRST, SECOND]
+    other.close()
+
+
+def test_removing_moves_focus_to_the_next_credential(context: Any, real_site_url: str, catalog: Any) -> None:
+    ctx, _, _ = context
+    page = ctx.new_page()
+    page.goto(real_site_url + "plan/")
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", [FIRST, SECOND])
+    open_plan(page, real_site_url + "plan/")
+    page.focus(f'[data-credential="{FIRST}"] [data-action="remove"]')
+    page.keyboard.press("Enter")
+    wait_order(page, [SECOND])
+    status(page, f"{catalog.credentials[FIRST].title} removed from your plan; 1 credential left.")
+    assert page.evaluate("document.activeElement.closest('[data-credential]').dataset.credential") == SECOND
+    page.keyboard.press("Enter")
+    wait_order(page, [])
+    assert page.locator(".cc-plan__empty").is_visible()
+    assert page.evaluate("document.activeElement.id") == "plan-credentials"
+    assert not page.locator(".cc-plan__print").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_plan_and_compare_have_no_wcag_violations(browser: Any, real_site_url: str, scheme: str,
+                                                  width: int) -> None:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = ctx.new_page()
+    found = {}
+    page.goto(real_site_url + "credentials/")
+    page.wait_for_selector(".cc-card__compare")
+    page.locator(f'.cc-browse-all [data-credential="{FIRST}"] .cc-card__compare input').check()
+    page.locator(f'.cc-browse-all [data-credential="{FIRST}"] .cc-plan-toggle').click()
+    page.locator(f'.cc-browse-all [data-credential="{SECOND}"] .cc-plan-toggle').click()
+    found["credentials with the compare bar"] = violations(page)
+    open_plan(page, real_site_url + "plan/")
+    found["plan"] = violations(page)
+    page.goto(f"{real_site_url}plan/?ids={SECOND},kind-critiquing")
+    page.wait_for_selector(READY)
+    found["shared plan"] = violations(page)
+    page.goto(f"{real_site_url}compare/?ids={FIRST},{SECOND},kind-critiquing,mapping-concepts")
+    page.wait_for_selector(".cc-compare[data-ready] .cc-plan-toggle")
+    found["compare"] = violations(page)
+    page.goto(f"{real_site_url}credentials/{FIRST}/")
+    page.wait_for_selector(".cc-plan-actions .cc-plan-toggle")
+    found["credential"] = violations(page)
+    ctx.close()
+    assert found == {name: [] for name in found}
+
+
+def test_without_javascript_the_pages_say_what_they_need(browser: Any, real_site_url: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    for path in ("plan/", "compare/?ids=mapping-facts,active-listening"):
+        page.goto(real_site_url + path)
+        note = page.locator(".cc-needs-script")
+        assert note.is_visible()
+        assert "needs JavaScript" in note.inner_text()
+        assert note.locator("a").get_attribute("href") == "../credentials/"
+        assert not page.locator(".cc-plan, .cc-compare").first.is_visible()
+    page.goto(real_site_url + f"credentials/{FIRST}/")
+    assert not page.locator(".cc-plan-actions").is_visible()
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def nested_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The tiny site with a pathway whose first step is the whole starter pathway."""
+    project = tiny_project(tmp_path_factory.mktemp("nested"))
+    (project / "catalog" / "pathways" / "advanced.yml").write_text(
+        "title: Advanced Pathway\nsummary: After the starter.\ndescription: The next year.\n"
+        "audience: [classroom-teacher]\nsteps:\n  - pathway: starter\n"
+        "  - credentials: [speaking-up, weighing-evidence]\n    choose: 1\n", encoding="utf-8")
+    assign(project / "catalog")
+    with serve(run_build(project)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("ids", "stacks", "pathways"), [
+    (["asking-questions"], [], ["Starter Pathway: 1 of 3 steps covered"]),
+    (["weighing-evidence", "asking-questions"], [],
+     ["Starter Pathway: 2 of 3 steps covered", "Advanced Pathway: 2 of 2 steps covered"]),
+    (["weighing-evidence", "asking-questions", "speaking-up"], ["Inquiry"],
+     ["Starter Pathway: 3 of 3 steps covered", "Advanced Pathway: 2 of 2 steps covered"]),
+    (["speaking-up"], [],
+     ["Starter Pathway: 1 of 3 steps covered", "Advanced Pathway: 1 of 2 steps covered"]),
+])
+def test_totals_count_completed_stacks_and_covered_steps(tab: Any, nested_site: str, ids: list[str],
+                                                         stacks: list[str], pathways: list[str]) -> None:
+    open_plan(tab, f"{nested_site}plan/?ids={','.join(ids)}")
+    assert tab.locator(".cc-plan__stacks > li").all_inner_texts() == stacks
+    covered = [text.splitlines()[0] for text in tab.locator(".cc-plan__pathways > li").all_inner_texts()]
+    assert covered == pathways
+    catalog = load_catalog(TINY / "catalog")
+    assert tab.inner_text(".cc-plan__hours") == hours(catalog, *ids)
+
+
+def test_a_link_naming_unknown_credentials_shows_the_known_ones(tab: Any, tiny_site: str) -> None:
+    assert open_plan(tab, f"{tiny_site}plan/?ids=constructor,asking-questions,no-such-one") == [
+        "asking-questions"]
+    assert "2 credentials in the link are not in this catalog" in tab.inner_text(".cc-plan__shared")
+    tab.goto(f"{tiny_site}compare/?ids=constructor,asking-questions,speaking-up")
+    tab.wait_for_selector(".cc-compare[data-ready]")
+    assert tab.get_attribute(".cc-compare", "data-ready") == "asking-questions,speaking-up"
+    tab.wait_for_function(
+        "document.querySelector('.cc-compare__status').textContent.startsWith('1 credential in the address')")
