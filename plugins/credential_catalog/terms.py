@@ -35,9 +35,9 @@ def trim(word: str) -> str:
 
 class _Stemmer(PorterStemmer):  # type: ignore[misc]
     """lunr.py's Porter stemmer with lunr.js's step 1c, so that an index built here answers the
-    stems browse.js looks up: a final y becomes i only after a consonant that is not the word's
-    first letter ("cry" to "cri", but "survey" and "play" stay), where lunr.py also turns the y of
-    "survey" into i."""
+    stems browse.js looks up: a final y becomes i exactly when it follows a consonant that is not
+    the word's first letter ("try" to "tri", while "survey" and "play" stay); lunr.py's rule made
+    "survei" and kept "try"."""
 
     def step1c(self) -> None:
         if self.ends("y") and self.j > self.k0 and self.b[self.j] not in "aeiou":
