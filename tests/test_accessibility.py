@@ -13,6 +13,8 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
+HARNESS = {"bypass_csp": True}
+"""The pages' policy refuses scripts they do not ship, axe-core among them (test_policy checks it)."""
 
 
 def violations(page: Any) -> list[str]:
@@ -29,7 +31,7 @@ def violations(page: Any) -> list[str]:
 def scheme_page(request: pytest.FixtureRequest, browser: Any) -> Any:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
-    context = browser.new_context(color_scheme=request.param)
+    context = browser.new_context(color_scheme=request.param, **HARNESS)
     page = context.new_page()
     page.scheme = SCHEMES[request.param]
     yield page
@@ -65,7 +67,7 @@ def test_hand_written_pages_have_no_wcag_violations(scheme_page: Any, real_site_
 
 
 def test_wide_tables_are_named_regions_each_with_its_own_name(browser: Any, real_site_url: str) -> None:
-    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page = browser.new_page(viewport={"width": 390, "height": 800}, **HARNESS)
     page.goto(real_site_url + "performance/")
     page.wait_for_function(TABLES_READY)
     names = page.eval_on_selector_all(
@@ -100,7 +102,7 @@ def focus_state(page: Any) -> dict[str, Any]:
 
 def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_url: str,
                                                       tmp_path: Path) -> None:
-    page = browser.new_page()
+    page = browser.new_page(**HARNESS)
     page.goto(real_site_url)
     page.keyboard.press("/")  # Material's shortcut to the search box
     assert page.evaluate("document.activeElement.getAttribute('name')") == "query"

@@ -321,3 +321,30 @@ def test_every_published_data_file_lies_in_a_reserved_folder(site: Path) -> None
 ])
 def test_origin_is_written_as_browsers_report_it(site_url: str, origin: str) -> None:
     assert Urls.from_site_url(site_url).origin == origin
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_never_start_a_formula_after_any_separator(tmp_path: Path) -> None:
+    project = tiny_project(tmp_path)
+    path = project / "catalog" / "credentials" / "asking-questions.yml"
+    hostile = "Asking;=1+1,@SUM(A1)|-2\t=3 \"=4\"; +5"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Asking Questions", f"title: {json.dumps(hostile)}"), encoding="utf-8")
+    with (run_build(project) / "api" / "v1" / "catalog.csv").open(encoding="utf-8-sig",
+                                                                   newline="") as file:
+        rows = list(csv.DictReader(file))
+    [row] = [row for row in rows if row["id"] == "asking-questions"]
+    # A spreadsheet may split a cell again on any of these; no piece may start a formula.
+    pieces = re.split(r"[,;|\t\"]", row["title"])
+    assert [piece for piece in pieces if piece.lstrip(" ").startswith(FORMULA_STARTS)] == []
+    assert re.sub(r"'(?=[=+\-@])", "", row["title"]) == hostile
+
+
+@pytest.mark.parametrize("site_url", ["https://user@example.org/", "https://example.org\\x/",
+                                      "https://exa\u200bmple.org/", "javascript://example.org/",
+                                      "ftp://example.org/"])
+def test_site_url_follows_the_url_rule(site_url: str) -> None:
+    with pytest.raises(ValueError):
+        Urls.from_site_url(site_url)

@@ -140,7 +140,8 @@ def test_bad_scalar_values_are_problems_not_crashes(tiny: Path, write: Write) ->
     found = problems(tiny)
     assert "catalog/categories/dates.yml:6:7: invalid value '2026-13-45': month must be in 1..12" \
         in found
-    assert any(p.startswith("catalog/categories/tags.yml:2:9: invalid value '0x'") for p in found)
+    assert "catalog/categories/tags.yml:2:9: YAML tags (!!int) are not allowed in catalog files; " \
+           "write the plain value" in found
 
 
 def test_special_files_are_refused(tiny: Path) -> None:
@@ -181,3 +182,208 @@ def test_missing_folder_and_bad_build_exit_cleanly(tiny: Path, write: Write) -> 
     write("categories/empty.yml", "")
     with pytest.raises(Abort):
         run_build(tiny)
+
+
+def build_fails_cleanly(tiny: Path) -> str:
+    """`mkdocs build` of the project: it must stop with the catalog's report, never a traceback."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    result = subprocess.run(command, cwd=tiny, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+CREDENTIAL = "credentials/asking-questions.yml"
+
+
+def edit(tiny: Path, relative: str, old: str, new: str) -> None:
+    path = tiny / "catalog" / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "- " * 600 + "x",
+    "1. " * 600 + "x",
+    "> " * 40 + "x",
+    "".join("    " * level + "- x\n" for level in range(30)),
+    "*a " * 40 + "x" + " b*" * 40,
+])
+def test_markdown_nesting_is_bounded_by_validation(tiny: Path, text: str) -> None:
+    # A prose field the renderer would recurse on past Python's limit: refused with its place.
+    block = "rationale: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
+    edit(tiny, CREDENTIAL, "rationale: Questions give students ownership of an inquiry.\n", block)
+    result = validate("catalog", cwd=tiny)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [problem] = result.stderr.splitlines()[1:]
+    assert problem.startswith(f"  catalog/{CREDENTIAL}:11:12: rationale: ")
+    assert "levels deep" in problem
+    assert "levels deep" in build_fails_cleanly(tiny)
+
+
+def test_markdown_nesting_at_the_limit_builds(tiny: Path) -> None:
+    text = "- " * 8 + "x\n\n" + "> " * 8 + "x\n\n" + "*a " * 8 + "x" + " b*" * 8
+    block = "rationale: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
+    edit(tiny, CREDENTIAL, "rationale: Questions give students ownership of an inquiry.\n", block)
+    page = run_build(tiny) / "credentials" / "asking-questions" / "index.html"
+    assert page.read_text(encoding="utf-8").count("<ul>") >= 8
+
+
+@pytest.mark.parametrize("name", ["a" * 81, "s" * 251, "con", "aux", "nul", "prn", "com1", "lpt9"])
+def test_one_id_rule_for_file_names(tiny: Path, write: Write, name: str) -> None:
+    write(f"categories/{name}.yml", CATEGORY)
+    [problem] = problems(tiny)
+    assert problem.startswith(f"catalog/categories/{name[:40]}")
+    assert ":1:1: id: file name " in problem
+    assert ("at most 80 characters" in problem) == (len(name) > 80)
+    assert ("Windows" in problem) == (len(name) <= 80)
+
+
+@pytest.mark.parametrize("name", ["a" * 81, "con", "lpt1"])
+def test_one_id_rule_for_references(tiny: Path, name: str) -> None:
+    edit(tiny, CREDENTIAL, "category: thinking", f"category: {name}")
+    found = problems(tiny)
+    assert any(p.startswith(f"catalog/{CREDENTIAL}:2:11: category: ") and
+               ("at most 80 characters" in p or "Windows" in p) for p in found), found
+
+
+def test_a_long_stack_id_is_refused_before_the_build(tiny: Path) -> None:
+    stack = tiny / "catalog" / "stacks" / "inquiry.yml"
+    stack.rename(stack.with_name("s" * 251 + ".yml"))
+    assert "at most 80 characters" in build_fails_cleanly(tiny)
+
+
+@pytest.mark.parametrize(("value", "where"), [
+    ("!!python/object/new:os.system [echo]", "1:13"),
+    ("!!python/object/new:os.system\n  - Speak up.", "1:13"),
+    ("!!seq [a]", "1:13"),
+    ("!custom\n  - Speak up.", "1:13"),
+    ("[!!str a]", "1:14"),
+    ("\n  - !!binary YQ==", "2:5"),
+])
+def test_yaml_tags_are_refused_on_every_node_kind(tiny: Path, write: Write, value: str,
+                                                  where: str) -> None:
+    write("categories/tagged.yml", f"indicators: {value}\n" + CATEGORY.replace("indicators: [a]\n", ""))
+    [problem] = problems(tiny)
+    assert problem.startswith(f"catalog/categories/tagged.yml:{where}: YAML tags")
+
+
+def test_a_tag_on_the_whole_document_is_refused(tiny: Path, write: Write) -> None:
+    write("categories/tagged.yml", "--- !!python/object:argparse.Namespace\n" + CATEGORY)
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/categories/tagged.yml:1:5: YAML tags")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("estimated_hours: 8", "estimated_hours: 1:30", "estimated_hours: expected a number, not '1:30'"),
+    ("estimated_hours: 8", "estimated_hours: 010", "estimated_hours: expected a number, not '010'"),
+    ("estimated_hours: 8", "estimated_hours: 0x10", "estimated_hours: expected a number, not '0x10'"),
+    ("estimated_hours: 8", "estimated_hours: 1_0", "estimated_hours: expected a number, not '1_0'"),
+    ("estimated_hours: 8", "estimated_hours: .inf", "estimated_hours: expected a number, not '.inf'"),
+    ("passing: true", "passing: yes", "passing: expected true or false, not 'yes'"),
+    ("passing: true", "passing: on", "passing: expected true or false, not 'on'"),
+    ("last_reviewed: 2026-01-15", "last_reviewed: 2026-1-5",
+     "last_reviewed: expected a date written as YYYY-MM-DD, not '2026-1-5'"),
+])
+def test_numbers_booleans_and_dates_follow_strict_rules(tiny: Path, old: str, new: str,
+                                                        expected: str) -> None:
+    edit(tiny, CREDENTIAL, old, new)
+    [problem] = problems(tiny)
+    assert problem.endswith(expected)
+
+
+def test_strict_rules_still_read_plain_values(tiny: Path) -> None:
+    edit(tiny, CREDENTIAL, "title: Asking Questions", "title: no")
+    edit(tiny, CREDENTIAL, "estimated_hours: 8", "estimated_hours: 2.5e0")
+    credential = load_catalog(tiny / "catalog").credentials["asking-questions"]
+    assert (credential.title, credential.estimated_hours) == ("no", 2.5)
+
+
+@pytest.mark.parametrize(("relative", "old", "new", "field"), [
+    (CREDENTIAL, "last_reviewed: 2026-01-15", "last_reviewed: 2999-01-15", "last_reviewed"),
+    ("recognizers/example-district.yml", "reported_year: 2020", "reported_year: 2099",
+     "reported_year"),
+    ("resources/pilot-guide.yml", "year: 2018", "year: 2099", "year"),
+])
+def test_dates_of_things_already_done_cannot_be_in_the_future(
+        tiny: Path, relative: str, old: str, new: str, field: str) -> None:
+    edit(tiny, relative, old, new)
+    [problem] = problems(tiny)
+    assert f": {field}: " in problem and "is in the future" in problem
+
+
+def test_a_nul_byte_is_reported_at_its_place_on_one_line(tiny: Path, write: Write) -> None:
+    write("categories/zero.yml", CATEGORY.replace("summary: s", "summary: caf\u00e9 s\x00s"))
+    assert problems(tiny) == [
+        "catalog/categories/zero.yml:3:16: the character U+0000 (a control character) is not "
+        "allowed in a YAML file"]
+
+
+@pytest.mark.parametrize("digits", [30, 5_000])
+def test_a_long_number_is_not_echoed_whole(tiny: Path, write: Write, digits: int) -> None:
+    write("categories/big.yml", CATEGORY.replace("number: 3", "number: " + "9" * digits))
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/categories/big.yml:2:9: number: expected a whole number")
+    assert len(problem) < 200
+
+
+def test_a_symlinked_folder_is_reported(tiny: Path) -> None:
+    real = tiny / "elsewhere"
+    (tiny / "catalog" / "categories").rename(real)
+    (tiny / "catalog" / "categories").symlink_to(real, target_is_directory=True)
+    found = problems(tiny)
+    assert "catalog/categories:1:1: symbolic links are not allowed in the catalog" in found
+    assert all("unknown category" not in problem for problem in found)
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("x.YML", "rename it to 'x.yml'"),
+    ("x.Yaml", "rename it to 'x.yaml'"),
+    (".hidden.yml", "hidden"),
+    ("trailing.yml ", "rename it to 'trailing.yml'"),
+])
+def test_oddly_named_files_are_reported(tiny: Path, write: Write, name: str, hint: str) -> None:
+    write(f"categories/{name}", CATEGORY)
+    [problem] = problems(tiny)
+    assert problem.startswith(f"catalog/categories/{name}:1:1: ") and hint in problem
+
+
+def test_yaml_in_a_skipped_folder_is_reported(tiny: Path, write: Write) -> None:
+    write("categories/.drafts/extra.yml", CATEGORY)
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/categories/.drafts/extra.yml:1:1: ")
+
+
+def test_other_files_beside_the_yaml_are_left_alone(tiny: Path, write: Write) -> None:
+    write("categories/README.md", "notes\n")
+    write("categories/.talking.yml.swp", "swap")
+    write("categories/talking.yml~", "backup")
+    assert sorted(load_catalog(tiny / "catalog").categories) == ["talking", "thinking"]
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("https://good.example@evil.example/", "user"),
+    ("https://good.example:x@evil.example/", "user"),
+    ("https://example.org\\@evil.example/", "backslash"),
+    ("https://exa\u200bmple.org/", "invisible"),
+    ("https://example.org/\u202egnp.exe", "invisible"),
+    ("https://example.org/a\u2066b", "invisible"),
+    ("ftp://example.org/", "http"),
+    ("https:///path-only", "host"),
+    ("https://ex ample.org/", "http"),
+    ("https://exämple.org/", "xn--"),
+    ("https://example.org:99999/", "port"),
+])
+def test_one_url_rule_for_every_link(tiny: Path, url: str, reason: str) -> None:
+    edit(tiny, "resources/acme-site.yml", "url: https://example.org/acme", f"url: '{url}'")
+    [problem] = problems(tiny)
+    assert problem.startswith("catalog/resources/acme-site.yml:4:6: url: ") and reason in problem, problem
+
+
+@pytest.mark.parametrize("url", ["https://example.org/path?q=1#frag", "http://127.0.0.1:8000/a",
+                                 "https://xn--exmple-cua.org/caf\u00e9"])
+def test_the_url_rule_accepts_ordinary_addresses(tiny: Path, url: str) -> None:
+    edit(tiny, "resources/acme-site.yml", "url: https://example.org/acme", f"url: '{url}'")
+    assert load_catalog(tiny / "catalog").resources["acme-site"].url == url

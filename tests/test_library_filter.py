@@ -53,7 +53,9 @@ def test_phase_and_type_narrow_the_list(browser: Any, real_site_url: str) -> Non
     assert _visible_ids(page) == papers
 
     page.get_by_role("button", name="Show all").click()
-    page.wait_for_function(f"document.querySelectorAll('{ITEMS}:not([hidden])').length === {total}")
+    # A function, not an expression: Playwright evaluates an expression with eval, which the page's
+    # security policy refuses.
+    page.wait_for_function(f"() => document.querySelectorAll('{ITEMS}:not([hidden])').length === {total}")
     assert status.text_content() == f"Showing {total} of {total} resources."
     assert origins == {real_site_url.split("/")[2]}
     page.close()

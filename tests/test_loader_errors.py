@@ -156,8 +156,8 @@ def test_index_is_not_an_id(tiny: Path, write: Write) -> None:
     source = (tiny / "catalog" / "stacks" / "inquiry.yml").read_text(encoding="utf-8")
     write("stacks/index.yml", source)
     assert problems(tiny) == [
-        "catalog/stacks/index.yml:1:1: id: the id 'index' is kept for the page listing every "
-        "entity in stacks/: choose another file name"]
+        "catalog/stacks/index.yml:1:1: id: file name 'index' is kept for the page that lists a "
+        "whole section: choose another id"]
 
 
 def test_unknown_folder(tiny: Path, write: Write) -> None:

@@ -18,7 +18,7 @@ from credential_catalog.plan import checklist, criteria_to_meet
 
 from .browser import serve
 from .conftest import ROOT, TINY, run_build, tiny_project
-from .test_accessibility import AXE, violations
+from .test_accessibility import AXE, HARNESS, violations
 
 pytestmark = pytest.mark.browser
 
@@ -288,7 +288,7 @@ def test_plan_and_compare_have_no_wcag_violations(browser: Any, real_site_url: s
                                                   width: int) -> None:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core from npm")
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800}, **HARNESS)
     page = ctx.new_page()
     found = {}
     page.goto(real_site_url + "credentials/")

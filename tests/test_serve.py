@@ -43,6 +43,9 @@ def test_serve_keeps_last_good_build_after_a_bad_edit(tiny: Path) -> None:
         server = subprocess.Popen(command, cwd=tiny, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_for(lambda: "Asking Questions" in fetch(url), "the first build")
+        # The live-reload script MkDocs adds changes with each request: no hash could allow it.
+        served = fetch(url)
+        assert "livereload(" in served and "script-src 'self' 'unsafe-inline';" in served
         source = tiny / "catalog" / "credentials" / "asking-questions.yml"
         good = source.read_text(encoding="utf-8")
 

@@ -1,9 +1,78 @@
-"""Build into a staging folder and swap it in only when the whole build succeeded."""
+"""Build into a staging folder and switch it in only when the whole build succeeded.
 
+The switch is one atomic exchange of the two folders where the system has one (Linux's
+``renameat2`` and macOS's ``renamex_np``): a reader, or a build killed at any moment, sees the old
+site or the new one, never none. Elsewhere (Windows, or a file system without the exchange), the
+new files are moved over the old ones one by one and what the new build no longer has is removed
+after: a reader may meet a mix of old and new pages during the switch, but never a missing site.
+"""
+
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+
+_UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV}
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError):
+        return None
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step; False where the system or the file system cannot."""
+    libc = _libc() if sys.platform in ("linux", "darwin") else None
+    if libc is None:
+        return False
+    a, b = os.fsencode(first), os.fsencode(second)
+    if sys.platform == "linux" and hasattr(libc, "renameat2"):
+        at_fdcwd, rename_exchange = -100, 2
+        result = libc.renameat2(at_fdcwd, a, at_fdcwd, b, ctypes.c_uint(rename_exchange))
+    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+        rename_swap = 2
+        result = libc.renamex_np(a, b, ctypes.c_uint(rename_swap))
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def _move_over(source: Path, target: Path) -> None:
+    """Move ``source``'s files over ``target``'s one by one, then remove what ``source`` lacked."""
+    kept: set[Path] = {Path(".")}
+    for dirpath, _dirnames, filenames in os.walk(source):
+        relative = Path(dirpath).relative_to(source)
+        folder = target / relative
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+        kept.add(relative)
+        for name in filenames:
+            destination = folder / name
+            if destination.is_dir() and not destination.is_symlink():
+                shutil.rmtree(destination)
+            os.replace(Path(dirpath) / name, destination)
+            kept.add(relative / name)
+    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
+        relative = Path(dirpath).relative_to(target)
+        for name in [*filenames, *dirnames]:
+            path = Path(dirpath) / name
+            if relative / name in kept:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 class AtomicOutput:
@@ -15,44 +84,24 @@ class AtomicOutput:
             prefix=f".{self.target.name}-staging-{os.getpid()}-", dir=self.target.parent))
 
     def commit(self) -> None:
-        """Replace the target with the staging folder; the old output is removed afterwards.
-
-        If the staging folder cannot be moved in, the old output is put back.
-        """
-        retired: Path | None = None
-        if self.target.exists():
-            retired = Path(tempfile.mkdtemp(
-                prefix=f".{self.target.name}-previous-{os.getpid()}-", dir=self.target.parent))
-            os.replace(self.target, retired / "site")
-        try:
+        """Put the staging folder's contents in place of the target's; the old ones are removed."""
+        if not self.target.exists():
             os.replace(self.staging, self.target)
-        except OSError:
-            if retired is not None:
-                os.replace(retired / "site", self.target)
-                shutil.rmtree(retired, ignore_errors=True)
-            raise
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+        elif not exchange(self.staging, self.target):
+            _move_over(self.staging, self.target)
+        shutil.rmtree(self.staging, ignore_errors=True)  # now the old site, or what is left of it
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _sweep(self) -> None:
-        """Tidy up after a build that was interrupted (Ctrl-C, a killed process).
+        """Remove the staging folders of builds that were interrupted (Ctrl-C, a killed process).
 
-        A last good site caught between the two renames of a commit is put back; staging and
-        retired folders whose process is gone are removed. Another build running into the same
-        folder keeps its own.
+        Another build running into the same folder keeps its own.
         """
-        leftovers = {prefix: [folder for folder in self.target.parent.glob(
-            f".{self.target.name}-{prefix}-*") if folder.is_dir() and not _owner_alive(folder)]
-            for prefix in ("previous", "staging")}
-        if not self.target.exists():
-            kept = [folder / "site" for folder in leftovers["previous"] if (folder / "site").is_dir()]
-            if kept:
-                os.replace(max(kept, key=lambda site: site.stat().st_mtime), self.target)
-        for folder in leftovers["previous"] + leftovers["staging"]:
-            shutil.rmtree(folder, ignore_errors=True)
+        for folder in self.target.parent.glob(f".{self.target.name}-staging-*"):
+            if folder.is_dir() and not _owner_alive(folder):
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _owner_alive(folder: Path) -> bool:

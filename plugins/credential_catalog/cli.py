@@ -10,8 +10,10 @@ from pathlib import Path
 from . import ctids, starter, versioning
 from .catalog import Catalog
 from .diff import diff_catalogs, markdown
+from .ids import is_valid_id
 from .loader import load_catalog, read_catalog, suggest
 from .models import KIND_BY_FOLDER
+from .printing import error, out, safe
 from .problems import CatalogError
 from .revision import RevisionError, catalog_at
 from .scaffold import skeleton
@@ -24,22 +26,25 @@ def _base_catalog(revision: str, directory: str) -> Catalog:
     with catalog_at(revision, directory) as folder:
         catalog, problems = read_catalog(folder)
     if problems:
-        print(f"note: {len(problems)} problem(s) in the catalog at {revision}; "
-              "what did not load there is left out of the comparison", file=sys.stderr)
+        error(f"note: {len(problems)} problem(s) in the catalog at {revision}; "
+              "what did not load there is left out of the comparison")
     return catalog
 
 
 def _reporting(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Report catalog problems and an unusable git revision on stderr, with exit status 1."""
+    """Report catalog problems and an unusable git revision on stderr, with exit status 1.
+
+    Everything the command prints goes through ``printing``: it names files and values from
+    pull requests."""
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
         try:
             return command(args)
         except CatalogError as exc:
-            print(exc.report(), file=sys.stderr)
+            error(exc.report())
         except RevisionError as exc:
-            print(f"cannot compare with {args.base}: {exc}", file=sys.stderr)
+            error(f"cannot compare with {args.base}: {exc}")
         return 1
 
     return run
@@ -55,7 +60,7 @@ def _validate(args: argparse.Namespace) -> int:
     names = {folder: (kind.singular, kind.plural) for folder, kind in KIND_BY_FOLDER.items()}
     counts = ", ".join(f"{len(items)} {names[folder][len(items) != 1]}"
                        for folder, items in catalog.entities.items())
-    print(f"{args.directory}: valid ({counts})")
+    out(f"{args.directory}: valid ({counts})")
     return 0
 
 
@@ -63,12 +68,12 @@ def _validate(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     head = load_catalog(args.catalog)
     base = _base_catalog(args.base, args.catalog)
-    sys.stdout.write(markdown(diff_catalogs(base, head), args.base))
+    sys.stdout.write(safe(markdown(diff_catalogs(base, head), args.base)))
     return 0
 
 
 def _ids(root: Path, folder: str) -> list[str]:
-    return sorted(p.stem for p in (root / folder).glob("*.yml"))
+    return sorted(p.stem for p in (root / folder).glob("*.yml") if is_valid_id(p.stem))
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -82,32 +87,31 @@ def _new(args: argparse.Namespace) -> int:
     for kind, value, ids in (("category", args.category, _ids(root, "categories")),
                              ("issuer", args.issuer, issuers)):
         if ids and value not in ids:
-            print(f"unknown {kind} {value!r}{suggest(value, ids)}; choose one of: {', '.join(ids)}",
-                  file=sys.stderr)
+            error(f"unknown {kind} {value!r}{suggest(value, ids)}; choose one of: {', '.join(ids)}")
             return 1
     if target.exists():
-        print(f"{target} already exists", file=sys.stderr)
+        error(f"{target} already exists")
         return 1
     try:
         text = skeleton(args.id, args.category, args.issuer, dt.date.today().isoformat(),
                         ctids.new_ctid(), _ids(root, "standards"))
     except ValueError as exc:
-        print(exc, file=sys.stderr)
+        error(str(exc))
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"created {target}; fill in every TODO, then run: credential-catalog validate {root}")
+    out(f"created {target}; fill in every TODO, then run: credential-catalog validate {root}")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     folders = [args.kind] if args.kind else list(KIND_BY_FOLDER)
     if args.output:
-        out = Path(args.output)
-        out.mkdir(parents=True, exist_ok=True)
+        folder_out = Path(args.output)
+        folder_out.mkdir(parents=True, exist_ok=True)
         for folder in folders:
-            (out / f"{folder}.schema.json").write_text(schema_text(folder), encoding="utf-8")
-        print(f"wrote {len(folders)} schema file(s) to {out}")
+            (folder_out / f"{folder}.schema.json").write_text(schema_text(folder), encoding="utf-8")
+        out(f"wrote {len(folders)} schema file(s) to {folder_out}")
     else:
         sys.stdout.write(schema_text(folders[0] if args.kind else "credentials"))
     return 0
@@ -115,20 +119,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _ctids(args: argparse.Namespace) -> int:
     if args.new:
-        print(ctids.new_ctid())
+        out(ctids.new_ctid())
         return 0
     root = Path(args.directory)
     if not root.is_dir():
-        print(f"{root}: catalog folder not found", file=sys.stderr)
+        error(f"{root}: catalog folder not found")
         return 1
     try:
         changed = ctids.assign(root)
     except ctids.AssignError as exc:
-        print(exc, file=sys.stderr)
+        error(str(exc))
         return 1
     for path, count in changed.items():
-        print(f"{path}: {count} CTID{'s' if count != 1 else ''} added")
-    print(f"{root}: every credential, stack, pathway (and its components), issuer and recognizer has a "
+        out(f"{path}: {count} CTID{'s' if count != 1 else ''} added")
+    out(f"{root}: every credential, stack, pathway (and its components), issuer and recognizer has a "
           f"CTID ({sum(changed.values())} added; existing ones are never changed)")
     return 0
 
@@ -138,9 +142,9 @@ def _init(args: argparse.Namespace) -> int:
     try:
         written = starter.init(target, args.name)
     except FileExistsError as exc:
-        print(exc, file=sys.stderr)
+        error(str(exc))
         return 1
-    print(f"created a new catalog in {target} ({len(written)} files); next:\n"
+    out(f"created a new catalog in {target} ({len(written)} files); next:\n"
           f"  cd {target}\n  make serve    # validate, build and serve on http://127.0.0.1:8000\n"
           "  make test     # validate and build with --strict")
     return 0
@@ -193,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except OSError as exc:
-        print(f"credential-catalog: {exc}", file=sys.stderr)
+        error(f"credential-catalog: {exc}")
         return 1
 
 

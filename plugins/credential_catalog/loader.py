@@ -19,7 +19,9 @@ from pydantic import ValidationError
 from . import messages, references
 from .background import can_fork, cores
 from .catalog import Catalog, Source
-from .models import KIND_BY_FOLDER, Entity, FieldError, is_valid_id
+from .ids import id_problem
+from .models import KIND_BY_FOLDER, Entity, FieldError
+from .printing import shown
 from .problems import CatalogError, Problem, format_path, suggest
 from .yamlsource import DEFAULT_MAX_BYTES, Document, SourceError, read
 
@@ -44,12 +46,54 @@ def _display(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root.parent)).as_posix()
 
 
-def _yaml_files(root: Path, onerror: Callable[[OSError], None]) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+class _Claims(dict[tuple[str, str], str]):
+    """The file that claims each (folder, id); in a folder that could not be read, any id may exist,
+    so references into it are not reported as unknown on top of the folder's own problem."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unread: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or (isinstance(key, tuple) and key[0] in self.unread)
+
+
+def _catalog_files(root: Path, report: Callable[[Path, str], None]) -> Iterator[Path]:
+    """The YAML files the catalog reads, in order; what looks like one but would not be read, and
+    every symbolic link to a folder, is reported instead (other files are left alone)."""
+
+    def unreadable(exc: OSError) -> None:
+        report(Path(exc.filename) if exc.filename else root, f"cannot read: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
+        folder = Path(dirpath)
+        skipped = any(part.startswith((".", "_")) for part in folder.relative_to(root).parts)
+        for name in dirnames:
+            if (folder / name).is_symlink():
+                report(folder / name, "symbolic links are not allowed in the catalog")
+        dirnames[:] = sorted(name for name in dirnames if name != ".git")
         for name in sorted(filenames):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                yield Path(dirpath) / name
+            why = _not_read(name, skipped)
+            if why is None:
+                yield folder / name
+            elif why:
+                report(folder / name, why)
+
+
+def _not_read(name: str, skipped_folder: bool) -> str | None:
+    """None for a YAML file the catalog reads; why not, for one that looks like YAML; else ""."""
+    suffix = next((s for s in YAML_SUFFIXES if name.strip().lower().endswith(s)), None)
+    if suffix is None:
+        return ""
+    if skipped_folder:
+        return ("folders whose names start with '.' or '_' are not read: move the file into the "
+                "catalog folder for its kind")
+    if name.startswith("."):
+        return "hidden files (names starting with '.') are not read: rename it without the dot"
+    if not name.endswith(YAML_SUFFIXES):
+        fixed = name.strip()[: -len(suffix)] + suffix
+        return f"is not read: a catalog file name ends in {suffix}, in lowercase; rename it to {fixed!r}"
+    return None
 
 
 def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity]) -> list[Problem]:
@@ -80,9 +124,6 @@ def _fields_at(kind: type[Any], loc: tuple[Any, ...]) -> list[str]:
     return [name for name in fields if name != "id"]
 
 
-RESERVED_ID = "index"
-
-
 def load_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Catalog:
     catalog, problems = read_catalog(root, max_bytes)
     if problems:
@@ -96,14 +137,16 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
     if not root.is_dir():
         return Catalog(root=root), [Problem(str(root), 1, 1, "", "catalog folder not found")]
     catalog = Catalog(root=root)
-    claims: dict[tuple[str, str], str] = {}
+    claims = _Claims()
     checked: list[_Pending | list[Problem]] = []
 
-    def unreadable(exc: OSError) -> None:
-        where = _display(Path(exc.filename), root) if exc.filename else str(root)
-        checked.append([Problem(where, 1, 1, "", f"cannot read: {exc.strerror or exc}")])
+    def not_read(path: Path, message: str) -> None:
+        relative = path.relative_to(root).parts if path.is_relative_to(root) else ()
+        if len(relative) == 1 and relative[0] in KIND_BY_FOLDER:
+            claims.unread.add(relative[0])
+        checked.append([Problem(_display(path, root), 1, 1, "", message)])
 
-    for path in _yaml_files(root, unreadable):
+    for path in _catalog_files(root, not_read):
         checked.append(_check_file(claims, root, path))
     problems: list[Problem] = []
     paths = [item.path for item in checked if isinstance(item, _Pending)]
@@ -140,9 +183,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_file(
-    claims: dict[tuple[str, str], str], root: Path, path: Path
-) -> _Pending | list[Problem]:
+def _check_file(claims: _Claims, root: Path, path: Path) -> _Pending | list[Problem]:
     display = _display(path, root)
     relative = path.relative_to(root)
     if path.is_symlink():
@@ -158,12 +199,9 @@ def _check_file(
         return [Problem(display, 1, 1, "", f"YAML files in {where} are not read{hint}; "
                         f"put it in one of {expected}")]
     entity_id = path.name.rsplit(".", 1)[0]
-    if not is_valid_id(entity_id):
-        return [Problem(display, 1, 1, "id", f"file name {entity_id!r} is not a valid id: use "
-                        "lowercase ASCII letters, digits and single hyphens, like 'mapping-facts'")]
-    if entity_id == RESERVED_ID:
-        return [Problem(display, 1, 1, "id", f"the id {RESERVED_ID!r} is kept for the page listing "
-                        f"every entity in {folder}/: choose another file name")]
+    problem = id_problem(entity_id)
+    if problem is not None:
+        return [Problem(display, 1, 1, "id", f"file name {shown(entity_id)} {problem}")]
     claimed_by = claims.setdefault((folder, entity_id), display)
     if claimed_by != display:
         return [Problem(display, 1, 1, "id", f"id {entity_id!r} is already used by {claimed_by}")]

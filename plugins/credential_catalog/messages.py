@@ -8,17 +8,15 @@ from pydantic_core import ErrorDetails
 
 from .models import (
     CTID_PATTERN,
-    ID_PATTERN,
     SEARCH_TERM_PATTERN,
     SEARCH_WORD_PATTERN,
     URL_PATTERN,
     VERSION_PATTERN,
 )
+from .printing import shown as _shown
 from .problems import suggest
 
 PATTERNS = {
-    ID_PATTERN: "is not a valid id: use lowercase ASCII letters, digits and single hyphens, "
-                "like 'mapping-facts'",
     VERSION_PATTERN: "is not a version: write it in quotes as two or three numbers, like \"1.0\"",
     URL_PATTERN: "is not a web address starting with http:// or https://",
     SEARCH_TERM_PATTERN: "is not a word or phrase as search reads it: up to four lowercase words "
@@ -77,9 +75,9 @@ def message(error: ErrorDetails, model: Any) -> str:
     if kind == "literal_error":
         options = allowed_values(model, error["loc"])
         hint = suggest(value, options) if isinstance(value, str) else ""
-        return f"{value!r} is not allowed here; choose one of: {', '.join(options)}{hint}"
+        return f"{_shown(value)} is not allowed here; choose one of: {', '.join(options)}{hint}"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} {PATTERNS.get(ctx.get('pattern', ''), 'is not in the expected form')}"
+        return f"{_shown(value)} {PATTERNS.get(ctx.get('pattern', ''), 'is not in the expected form')}"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         whole = "a whole number" if kind.startswith("int") else "a number"
         return f"expected {whole}, not {_shown(value)}"
@@ -109,12 +107,3 @@ def message(error: ErrorDetails, model: Any) -> str:
         return f"must be {words} {limit:g}, not {_shown(value)}" if isinstance(limit, (int, float)) \
             else f"must be {words} {limit}, not {_shown(value)}"
     return str(error["msg"]).removeprefix("Value error, ")
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."

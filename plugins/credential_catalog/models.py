@@ -1,13 +1,21 @@
 """The catalog's data model: one pydantic class per kind of YAML file in ``catalog/``."""
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .colors import contrast
+from .dates import NOT_FUTURE_YEAR, PastDate
+from .ids import ID_PATTERN, MAX_ID_LENGTH, check_id
 from .text import Line, Prose, Sentence
 from .vocabulary import (
     ArtifactKind,
@@ -21,15 +29,15 @@ from .vocabulary import (
     ResourceType,
     Status,
 )
+from .weburl import MAX_URL_LENGTH, URL_PATTERN, check_url
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VERSION_PATTERN = r"^\d+\.\d+(?:\.\d+)?$"
-URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
 COLOR_PATTERN = r"^#[0-9a-f]{6}$"
 CTID_PATTERN = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-"""An entity's id: lowercase kebab-case ASCII, its file's stem. A field holding one is a ``Ref``."""
+Id = Annotated[str, AfterValidator(check_id),
+               WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH})]
+"""An entity's id: its file's stem, under the one id rule (``ids.py``). A field holding one is a ``Ref``."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,9 @@ IssuerId = Annotated[Id, Ref("issuers")]
 ResourceId = Annotated[Id, Ref("resources")]
 
 Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL_LENGTH),
+                AfterValidator(check_url)]
+"""A link, under the one URL rule (``weburl.py``)."""
 Ctid = Annotated[str, StringConstraints(pattern=CTID_PATTERN), Field(
     description="Credential Transparency Identifier: 'ce-' and a lowercase UUID version 4, assigned "
                 "once (credential-catalog ctids) and never changed")]
@@ -76,11 +86,6 @@ Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), AfterValidator(
 def version_key(version: str) -> tuple[int, ...]:
     parts = tuple(int(p) for p in version.split("."))
     return parts + (0,) * (3 - len(parts))
-
-
-def is_valid_id(value: str) -> bool:
-    return re.fullmatch(ID_PATTERN, value) is not None
-
 
 
 class FieldError(ValueError):
@@ -168,7 +173,7 @@ class Submission(Model):
 
 class ChangelogEntry(Model):
     version: Version
-    date: dt.date
+    date: PastDate
     summary: Prose
 
 
@@ -204,7 +209,7 @@ class Credential(Entity):
     estimated_hours: Annotated[float, Field(gt=0, le=200)]
     issuer: IssuerId
     version: Version
-    last_reviewed: dt.date
+    last_reviewed: PastDate
     status: Status = "active"
     successor: CredentialId | None = None
     changelog: list[ChangelogEntry] = []
@@ -407,7 +412,7 @@ class Recognizer(Entity):
     summary: Prose
     reported_in: Line = Field(description='the source, as a phrase that follows "Reported in", '
                                           'e.g. "an eSchool News article on ..."')
-    reported_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    reported_year: Annotated[int, Field(ge=2000, le=2100), NOT_FUTURE_YEAR] | None = None
     sources: list[ResourceId] = []
     rule: RecognitionRule | None = Field(
         default=None, description="which credentials are eligible; shown as eligibility, never with a "
@@ -467,7 +472,7 @@ class Resource(Entity):
     authors: list[Line] = Field(default=[], description="as the resource or its source names them; "
                                                          "leave out when neither names any")
     organization: Line | None = Field(default=None, description="leave out when no source names one")
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    year: Annotated[int, Field(ge=1900, le=2100), NOT_FUTURE_YEAR] | None = None
     type: ResourceType
     phase: Phase | None = None
     url: Url

@@ -36,6 +36,8 @@ from .log import log
 from .models import CTID_PATTERN, Credential
 from .pages import PageSpec, embed_specs, page_specs, sections
 from .plan import PLAN_DIR, plan_files
+from .policy import install as install_policy
+from .printing import guard
 from .problems import CatalogError
 from .publish import Output, write_files
 from .render import anchor_ids, prepare, render_body, toc_tokens
@@ -124,13 +126,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.exports: Exports | None = None
         self.warnings = _WarningCounter()
         self.guides: dict[str, str] = {}
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Priority 100: swap site_dir for the staging folder before any plugin reads it.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        guard(logging.getLogger("mkdocs"))  # messages name files and keys from pull requests
         _add_theme(config)
+        # The pages' policy (policy.py) refuses style attributes: aligned table cells say align="right".
+        config.mdx_configs.setdefault("tables", {}).setdefault("use_align_attribute", True)
         self.urls = None
         ctid = self.config.publisher_ctid
         if ctid is not None and not re.fullmatch(CTID_PATTERN, ctid):
@@ -190,6 +199,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             files.append(file)
         files.append(File.generated(config, "assets/catalog/lunr.js", abs_src_path=str(LUNR_JS)))
         self.theme_env = config.theme.get_env()
+        install_policy(self.theme_env, self.serving)
         self.env = prepare(self.theme_env)
         return files
 
@@ -237,6 +247,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
         prepare(env)
+        install_policy(env, self.serving)
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,

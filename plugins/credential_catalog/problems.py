@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .printing import safe_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,8 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, safe to print: file names, fields and values may come from anyone."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        field = f"{self.field}: " if self.field else ""
+        return safe_line(f"{where}: {field}{self.message}")
 
 
 class CatalogError(Exception):

@@ -2,7 +2,8 @@
 
 from collections.abc import Sequence
 
-from .models import is_valid_id
+from .ids import id_problem
+from .printing import shown
 
 SKELETON = """\
 # yaml-language-server: $schema=../schemas/credentials.schema.json
@@ -60,9 +61,9 @@ status: active
 
 def skeleton(credential_id: str, category: str, issuer: str, today: str, ctid: str,
              standards: Sequence[str] = ()) -> str:
-    if not is_valid_id(credential_id):
-        raise ValueError(
-            f"{credential_id!r} is not a valid id: use lowercase letters, digits and hyphens")
+    problem = id_problem(credential_id)
+    if problem is not None:
+        raise ValueError(f"{shown(credential_id)} {problem}")
     choices = (f"one of: {', '.join(standards)}" if standards
                else "an id from catalog/standards/")
     return SKELETON.format(category=category, issuer=issuer, today=today, ctid=ctid, standards=choices)

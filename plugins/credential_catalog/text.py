@@ -12,6 +12,8 @@ import markdown
 from markupsafe import Markup
 from pydantic import AfterValidator, StringConstraints
 
+from .nesting import nesting_problem
+
 PLACEHOLDER = "TODO"
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
@@ -60,7 +62,11 @@ def _check_sentence(value: str) -> str:
 
 
 def _check_prose(value: str) -> str:
-    return _check_common(value).strip()
+    value = _check_common(value).strip()
+    problem = nesting_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
 
 
 Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(_check_line)]

@@ -3,19 +3,27 @@
 Aliases are refused (catalog files never need them, and they are how "billion laughs" documents
 explode), and so is nesting deeper than ``MAX_DEPTH``, which would exhaust the stack: a text that
 could nest that deep is first checked on the parser's flat event stream, before any node is
-built. Duplicate keys are errors, and tags other than the YAML core schema's are rejected by the
-safe loader.
+built. Duplicate keys are errors, and so is a tag (``!!python/...``, ``!!str``) on any node.
+
+Plain values are read under strict rules, close to YAML 1.2's core schema and stricter: ``true``
+and ``false`` are the only booleans, numbers are decimal (no ``1:30`` read as 90, no octal, hex or
+``_``, no ``.inf``), and a date is ``YYYY-MM-DD``. Anything else is text, which the models then
+refuse where a number, a boolean or a date belongs.
 """
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
+
+from .printing import shown
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -24,14 +32,19 @@ DEFAULT_MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
 ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in catalog files; write the value out"
 
-_STR = "tag:yaml.org,2002:str"
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+_DEFAULT_TAGS = {MappingNode: _CORE + "map", SequenceNode: _CORE + "seq"}
 _IMMUTABLE = (bool, int, float, type(None), dt.date, dt.datetime)
 _CONSTRUCTED: dict[tuple[str, str], Any] = {}
 _CONSTRUCTED_MAX = 50_000
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader with the resolver's common case inlined: it runs for every node."""
+    """The safe loader with the strict plain values of this module's docstring, and the resolver's
+    common case inlined: it runs for every node."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
@@ -43,6 +56,23 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             return _STR
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
 
+
+_PLAIN_VALUES = (
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    ("bool", r"true|True|TRUE|false|False|FALSE", list("tTfF")),
+    ("int", r"[-+]?(?:0|[1-9][0-9]{0,17})", list("-+0123456789")),
+    ("float", r"(?=.{1,40}$)[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?",
+     list("-+0123456789.")),
+    ("timestamp", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", list("0123456789")),
+    ("merge", r"<<", ["<"]),  # resolved, so that a merge key is refused by name
+)
+for _name, _pattern, _first in _PLAIN_VALUES:
+    _Loader.add_implicit_resolver(_CORE + _name, re.compile(f"^(?:{_pattern})$"), _first)
+
+# A tag is written where a node starts: at the start of the text, after a blank or a flow indicator.
+_TAG = re.compile(r"(?:^|[\s\[{,])!")
+_NOT_YAML = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML stream may not hold at all (YAML 1.1's printable set)."""
 
 # Only flow brackets or long runs of indentation and dashes can nest deeper than MAX_DEPTH.
 # Searched as "\n" + run, which is much faster than a MULTILINE "^"; the first line is checked apart.
@@ -124,6 +154,8 @@ def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
     cls = type(node)
     if cls is ScalarNode:
         return node.value if node.tag == _STR else _scalar(loader, node)
+    if node.tag != _DEFAULT_TAGS.get(cls):
+        raise SourceError(_tag_message(node.tag), *_pos(node))
     if cls is MappingNode:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -134,7 +166,7 @@ def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
             if key in out:
                 first = next(k for k, _ in node.value if k.tag == _STR and k.value == key)
                 raise SourceError(
-                    f"duplicate key {key!r} (first defined on line {_pos(first)[0]}); "
+                    f"duplicate key {shown(key)} (first defined on line {_pos(first)[0]}); "
                     "the earlier value would be lost",
                     *_pos(key_node),
                 )
@@ -156,7 +188,7 @@ def _key(loader: Any, node: Node) -> str:
         raise SourceError("YAML merge keys (<<) are not allowed", *_pos(node))
     key = _scalar(loader, node)
     if not isinstance(key, str):
-        raise SourceError(f"keys must be text, not {key!r}", *_pos(node))
+        raise SourceError(f"keys must be text, not {shown(key)}", *_pos(node))
     return key
 
 
@@ -171,14 +203,20 @@ def _scalar(loader: Any, node: Node) -> Any:
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, TypeError, OverflowError) as exc:
-        raise SourceError(f"invalid value {node.value!r}: {exc}", *_pos(node)) from None
+        raise SourceError(f"invalid value {shown(node.value)}: {exc}", *_pos(node)) from None
     if type(value) in _IMMUTABLE and len(_CONSTRUCTED) < _CONSTRUCTED_MAX:
         _CONSTRUCTED[cache_key] = value
     return value
 
 
+def _tag_message(tag: str) -> str:
+    written = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    return (f"YAML tags ({shown(written)[1:-1]}) are not allowed in catalog files; "
+            "write the plain value")
+
+
 def _check_events(text: str) -> None:
-    """Refuse aliases and deep nesting while only the parser's flat event stream exists.
+    """Refuse aliases, tags and deep nesting while only the parser's flat event stream exists.
 
     The pure-Python parser is used here: it hands out each event as soon as it is scanned, so the
     catalog's own limit applies before any limit of libyaml's (which scans far ahead in flow
@@ -191,6 +229,8 @@ def _check_events(text: str) -> None:
             mark = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, AliasEvent):
                 raise SourceError(ALIAS_MESSAGE, *mark)
+            if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None:
+                raise SourceError(_tag_message(event.tag), *mark)
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -199,6 +239,18 @@ def _check_events(text: str) -> None:
                 depth -= 1
     finally:
         loader.dispose()
+
+
+def _unreadable_character(text: str) -> SourceError:
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return SourceError("invalid YAML: a character YAML does not allow")
+    before = text[: found.start()]
+    line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+    char = found.group()
+    kind = "a control character" if unicodedata.category(char) == "Cc" else "not a printable character"
+    return SourceError(f"the character U+{ord(char):04X} ({kind}) is not allowed in a YAML file",
+                       line, column)
 
 
 def _decode(raw: bytes) -> str:
@@ -219,7 +271,7 @@ def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
         if (text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.match(text)
-                or _DEEP_INDENT_LINE.search(text)):
+                or _DEEP_INDENT_LINE.search(text) or ("!" in text and _TAG.search(text))):
             _check_events(text)
         node = loader.get_single_node()
         if node is None:
@@ -230,6 +282,8 @@ def parse(text: str) -> Document:
     except _AliasFound:
         _check_events(text)  # raises with the position of the first alias
         raise SourceError(ALIAS_MESSAGE) from None
+    except ReaderError:
+        raise _unreadable_character(text) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
@@ -116,9 +117,14 @@ def catalog_schema(urls: Urls) -> dict[str, Any]:
     }
 
 
+_FORMULA = re.compile(r"(^|[,;|\t\"])(\s*)(?=[=+\-@\t\r])")
+
+
 def _cell(value: str) -> str:
-    """Keep spreadsheets from reading a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Keep spreadsheets from reading any part of a cell as a formula: an apostrophe goes before
+    ``= + - @`` (or a tab) at its start and after every character a spreadsheet may split it on,
+    since one set to split on semicolons reads ``;=1+1`` as two cells, the second a formula."""
+    return _FORMULA.sub(r"\1\2'", value)
 
 
 def catalog_csv(graph: Graph, urls: Urls) -> str:

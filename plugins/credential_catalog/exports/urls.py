@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from ..models import Entity
 from ..pages import entity_url
+from ..weburl import url_problem
 
 MISSING_SITE_URL = (
     "the catalog's exports (API, Open Badges, CTDL, embeds) need absolute addresses: set site_url "
@@ -17,8 +18,13 @@ class Urls:
 
     @classmethod
     def from_site_url(cls, site_url: str | None) -> "Urls":
+        """The site's address, under the same URL rule as every link in the catalog: it is the
+        base of every embed snippet and oEmbed answer."""
         if not site_url or not urlsplit(site_url).netloc:
             raise ValueError(MISSING_SITE_URL)
+        problem = url_problem(site_url)
+        if problem is not None:
+            raise ValueError(f"site_url {site_url!r} {problem}")
         return cls(site_url if site_url.endswith("/") else site_url + "/")
 
     @property

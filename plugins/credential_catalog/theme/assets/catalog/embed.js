@@ -15,7 +15,7 @@
     var title = (params.get("title") || "").trim().slice(0, 120);
     if (title) list.querySelector("h1").textContent = title;
     var ids = (params.get("ids") || "").split(",").map(function (id) { return id.trim(); })
-      .filter(function (id) { return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id); }).slice(0, 60);
+      .filter(function (id) { return id.length <= 80 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id); }).slice(0, 60);
     status.textContent = "Loading…";
     fetch(new URL(list.getAttribute("data-catalog"), location.href), { credentials: "omit" })
       .then(function (response) {
