@@ -195,13 +195,23 @@ def test_a_word_being_typed_keeps_finding_its_credentials(real_index: dict[str, 
         assert _found(real_index, typed)[0] == wanted, typed
 
 
+def test_a_rare_word_also_finds_its_near_forms(real_index: dict[str, Any]) -> None:
+    """Near forms and typos count for a word few credentials hold as typed, not for a common one."""
+    below = real_index["header"]["matching"]["loose_below"]
+    assert "clear-thinking-and-writing" in _found(real_index, "clearly")  # its title says "clear"
+    assert "clear-thinking-and-writing" in _found(real_index, "writing clearly")[:3]
+    listen = set(_found(real_index, "listen"))
+    only_list = set(_found(real_index, "lists")) - listen  # "list" is one of "listen"'s near forms
+    assert len(listen) >= below and only_list and not listen & only_list
+
+
 def _ranking(index: dict[str, Any], text: str) -> Ranking:
     return sharded_search(index["header"], index["shards"].__getitem__, text, len(index["ids"]))
 
 
 def test_words_most_credentials_use_do_not_widen_a_need(real_index: dict[str, Any]) -> None:
-    """Stop words, filler words and words most credentials hold ("students", "each") neither
-    select nor rank: a need finds what its telling words alone find, in the same order."""
+    """Stop words, filler words and words most credentials hold ("students", "each") do not
+    select: a need finds what its telling words alone find, with the same best match."""
     total = len(real_index["ids"])
     for query, required in [("my students don't listen to each other", ["listen"]),
                             ("student collaboration", ["collaboration"]),
@@ -211,9 +221,21 @@ def test_words_most_credentials_use_do_not_widen_a_need(real_index: dict[str, An
         assert ranking.required == required, query
         assert 0 < len(ranking.full) <= total // 2, query
         alone = _ranking(real_index, " ".join(required))
-        assert [hit.ref for hit in ranking.shown] == [hit.ref for hit in alone.shown], query
+        assert {hit.ref for hit in ranking.shown} == {hit.ref for hit in alone.shown}, query
+        assert ranking.shown[0].ref == alone.shown[0].ref, query
     listening = _ranking(real_index, "my students don't listen to each other")
     assert real_index["ids"][int(listening.full[0].ref)] == "active-listening"
+
+
+def test_a_common_word_still_weighs_in_the_order(real_index: dict[str, Any]) -> None:
+    """"team" is in most credentials' text, so it does not select; it still lifts teamwork."""
+    alone, teams = _ranking(real_index, "project"), _ranking(real_index, "team project")
+    assert teams.required == ["project"]
+    assert {hit.ref for hit in teams.shown} == {hit.ref for hit in alone.shown}
+    ids = real_index["ids"]
+    rank = {name: [ids[int(hit.ref)] for hit in ranking.shown].index("productive-teamwork")
+            for name, ranking in (("alone", alone), ("teams", teams))}
+    assert rank["teams"] < 3 < rank["alone"]
 
 
 def test_results_matching_every_word_come_first(real_index: dict[str, Any]) -> None:

@@ -185,6 +185,13 @@ class Alignment(Model):
                                          "catalog's own words; shown wherever the alignment is")
 
 
+SEARCH_TERM_PATTERN = r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$"
+SEARCH_WORD_PATTERN = r"^[a-z0-9]+(?:'[a-z0-9]+)*$"
+SearchTerm = Annotated[str, StringConstraints(pattern=SEARCH_TERM_PATTERN, max_length=60)]
+"""A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
+SearchWord = Annotated[str, StringConstraints(pattern=SEARCH_WORD_PATTERN, max_length=30)]
+
+
 class Credential(Entity):
     folder: ClassVar[str] = "credentials"
     singular: ClassVar[str] = "credential"
@@ -197,6 +204,10 @@ class Credential(Entity):
     title: Line
     category: CategoryId
     summary: Annotated[Line, StringConstraints(max_length=240)]
+    keywords: Annotated[list[SearchTerm], Field(max_length=16)] = Field(
+        default=[], description="the catalog's own choice of words a teacher might use for the need "
+                                "this credential answers: searched like its summary, and published as "
+                                "its Open Badges tags and CTDL keywords")
     competency: Prose
     key_method: Prose
     method_components: Annotated[list[MethodComponent], Field(min_length=1)]
@@ -513,11 +524,6 @@ class PlanningPhase(Entity):
     tasks: Annotated[list[PlanningTask], Field(min_length=1)]
 
 
-SEARCH_TERM_PATTERN = r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$"
-SEARCH_WORD_PATTERN = r"^[a-z0-9]+(?:'[a-z0-9]+)*$"
-SearchTerm = Annotated[str, StringConstraints(pattern=SEARCH_TERM_PATTERN, max_length=60)]
-"""A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
-SearchWord = Annotated[str, StringConstraints(pattern=SEARCH_WORD_PATTERN, max_length=30)]
 
 
 class SearchWords(Entity):

@@ -36,9 +36,10 @@ STORE_URI = "assets/catalog/credentials-store.json"
 SHARD_POSTINGS = 2000
 """About this many postings per index shard; a shard always holds whole two-character keys."""
 
-FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "context": 2, "body": 1}
-"""Title and summary rank highest; the context names the credential's category, stacks and pathway
-steps; the body holds competency, key method, components and criteria."""
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "keywords": 4, "context": 2, "body": 1}
+"""Title, summary and keywords (a teacher's words for the need) rank highest; the context names
+the credential's category, stacks and pathway steps; the body holds competency, key method,
+components and criteria."""
 
 HOUR_RANGES: tuple[tuple[float, str, str], ...] = (
     (10, "up-to-10", "10 hours or less"),
@@ -83,7 +84,7 @@ def document(credential: Credential, ref: int, context: str = "") -> dict[str, s
     parts += [criterion for part in credential.submission.evidence
               for level in part.scoring_guide for criterion in level.criteria]
     return {"ref": str(ref), "title": credential.title, "summary": credential.summary,
-            "context": context, "body": _plain("\n".join(parts))}
+            "keywords": ".\n".join(credential.keywords), "context": context, "body": _plain("\n".join(parts))}
 
 
 def search_words(catalog: Catalog) -> Vocabulary:
@@ -239,10 +240,13 @@ CLAUSES: dict[str, dict[str, int]] = {
 prefix; the shortest prefix of a typed word tried as a stem and how many letters it may lack; the
 shortest stem matched within ``edits`` typos."""
 
-MATCHING: dict[str, float] = {"common": 0.5, "partly_below": 5}
+MATCHING: dict[str, float] = {"common": 0.5, "common_weight": 0.3, "partly_below": 5, "loose_below": 3}
 """How words count: a word found in more than ``common`` of all credentials ("students") is not
-required, unless no word of the query is found in fewer; credentials that match only some of the
-required words are shown, under their own heading, when fewer than ``partly_below`` match them all."""
+required, unless no word of the query is found in fewer, and counts in the ranking at
+``common_weight`` of its boosts (as typed or through its synonyms); credentials that match only some of the
+required words are shown, under their own heading, when fewer than ``partly_below`` match them all;
+a word found as typed in fewer than ``loose_below`` credentials also finds near forms and typos
+("clearly" finds "clear", while "listen" does not also find "list")."""
 
 
 @dataclass(frozen=True)
@@ -289,9 +293,9 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
     for as its stem (exact), as typed (a prefix: a word still being typed), as the longest of its
     last few prefixes or their stems that the index holds (the index holds "mind" for "mindful",
     which "mindfu*" misses: :func:`search` picks the first that is a term of the index), within
-    one typo, and through its synonym group if it has one. The last two clauses are loose: a
-    result matches the word through them only when no result matches it otherwise ("listning"
-    finds "listen", while "listen" does not also find "list").
+    one typo, and through its synonym group if it has one. The last two clauses are loose: they
+    count only for a word that few results match otherwise (``MATCHING["loose_below"]``):
+    "listning" finds "listen", while "listen" does not also find "list".
     """
     clauses = rules["clauses"]
     phrases = {tuple(key): term for key, term in rules["synonyms"]}
@@ -348,10 +352,13 @@ def _query(index: Index, clauses: list[dict[str, Any]]) -> list[Hit]:
     return [Hit(match["ref"], match["score"]) for match in index.query(query)] if query.clauses else []
 
 
-def _matching(index: Index, clauses: list[dict[str, Any]]) -> set[str]:
-    """The results that match a unit: through its strict clauses, or if none does, its loose ones."""
+def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> set[str]:
+    """The results that match a unit: through its strict clauses, and through its loose ones too
+    when fewer than ``fewer_than`` results match it strictly."""
     strict = {hit.ref for hit in _query(index, [c for c in clauses if not c.get("loose")])}
-    return strict or {hit.ref for hit in _query(index, [c for c in clauses if c.get("loose")])}
+    if len(strict) >= fewer_than:
+        return strict
+    return strict | {hit.ref for hit in _query(index, [c for c in clauses if c.get("loose")])}
 
 
 def _rounded(score: float) -> int:
@@ -361,14 +368,17 @@ def _rounded(score: float) -> int:
 
 def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Ranking:
     """Rank what ``text`` finds among ``total`` credentials: results matching more of the required
-    words first, then by lunr's score for those words, then in store order. A word most credentials
-    hold ("students") neither selects nor ranks, unless no word is rarer."""
+    words first, then by lunr's score, then in store order. A word most credentials hold
+    ("students", "team") does not select, unless no word is rarer, and weighs little in the score."""
     units = query_units(rules, text)
-    matched = [_matching(index, unit["clauses"]) for unit in units]
+    matched = [_matching(index, unit["clauses"], rules["matching"]["loose_below"]) for unit in units]
     rarest = min(map(len, matched), default=0)
     required = [n for n, refs in enumerate(matched)
                 if len(refs) <= rules["matching"]["common"] * total or len(refs) == rarest]
-    hits = _query(index, [clause for n in required for clause in units[n]["clauses"]])
+    weight = rules["matching"]["common_weight"]
+    hints = [{**clause, "boost": clause["boost"] * weight} for n, unit in enumerate(units)
+             if n not in required for clause in unit["clauses"] if not clause.get("loose")]
+    hits = _query(index, [clause for n in required for clause in units[n]["clauses"]] + hints)
     ranked = sorted(((sum(hit.ref in matched[n] for n in required), hit) for hit in hits),
                     key=lambda pair: (-pair[0], -_rounded(pair[1].score), int(pair[1].ref)))
     full = [hit for count, hit in ranked if count == len(required)]

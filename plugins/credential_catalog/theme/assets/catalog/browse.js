@@ -178,16 +178,22 @@
     }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
   }
 
-  function matching(lunr, index, clauses) {
+  function matching(lunr, index, clauses, fewerThan) {
     var refs = function (hits) { return hits.map(function (h) { return h.ref; }); };
     var strict = refs(query(lunr, index, clauses.filter(function (c) { return !c.loose; })));
-    return strict.length ? strict : refs(query(lunr, index, clauses.filter(function (c) { return c.loose; })));
+    if (strict.length >= fewerThan) return strict;
+    refs(query(lunr, index, clauses.filter(function (c) { return c.loose; }))).forEach(function (ref) {
+      if (strict.indexOf(ref) < 0) strict.push(ref);
+    });
+    return strict;
   }
 
   /* search.py's search: results matching more of the required words first, then by score. */
   function search(lunr, rules, index, text, total) {
     var found = units(lunr, rules, text);
-    var matched = found.map(function (unit) { return matching(lunr, index, unit.clauses); });
+    var matched = found.map(function (unit) {
+      return matching(lunr, index, unit.clauses, rules.matching.loose_below);
+    });
     var rarest = Math.min.apply(null, matched.map(function (refs) { return refs.length; }));
     var required = [];
     matched.forEach(function (refs, n) {
@@ -195,6 +201,16 @@
     });
     var clauses = [];
     required.forEach(function (n) { clauses = clauses.concat(found[n].clauses); });
+    found.forEach(function (unit, n) {
+      if (required.indexOf(n) >= 0) return;
+      unit.clauses.forEach(function (c) {
+        if (c.loose) return;
+        var hint = {};
+        Object.keys(c).forEach(function (key) { hint[key] = c[key]; });
+        hint.boost = c.boost * rules.matching.common_weight;
+        clauses.push(hint);
+      });
+    });
     var rounded = function (score) { return Math.floor(score * 1e6 + 0.5); };
     var ranked = query(lunr, index, clauses).map(function (hit) {
       var count = required.filter(function (n) { return matched[n].indexOf(hit.ref) >= 0; }).length;
