@@ -195,6 +195,23 @@ def test_a_word_being_typed_keeps_finding_its_credentials(real_index: dict[str, 
         assert _found(real_index, typed)[0] == wanted, typed
 
 
+def test_every_keyword_finds_its_credential_near_the_top(real_index: dict[str, Any],
+                                                          real_catalog: Catalog) -> None:
+    """Each keyword finds its credential; nearly always among the first three, or among the
+    first n when n credentials list it (a keyword that is a synonym, or a word many credentials
+    use, can leave it lower)."""
+    credentials = real_catalog.credentials.values()
+    assert all(c.keywords for c in credentials)
+    low = []
+    for credential in credentials:
+        for keyword in credential.keywords:
+            found = _found(real_index, keyword)
+            assert credential.id in found, keyword
+            if credential.id not in found[:max(3, sum(keyword in c.keywords for c in credentials))]:
+                low.append((keyword, credential.id))
+    assert len(low) <= 0.05 * sum(len(c.keywords) for c in credentials), low
+
+
 def test_a_rare_word_also_finds_its_near_forms(real_index: dict[str, Any]) -> None:
     """Near forms and typos count for a word few credentials hold as typed, not for a common one."""
     below = real_index["header"]["matching"]["loose_below"]

@@ -78,6 +78,17 @@ filler: [struggle, struggling]
     ]
 
 
+def test_keywords_search_could_not_find_are_refused(tiny: Path) -> None:
+    path = tiny / "catalog" / "credentials" / "asking-questions.yml"
+    path.write_text(path.read_text().replace("keywords: [student curiosity, inquiry]",
+                                             "keywords: [student curiosity, not yet, inquiry, inquiries]"))
+    assert problems(tiny) == [
+        "catalog/credentials/asking-questions.yml:4:31: keywords[1]: 'not yet' is only stop words, "
+        "which search leaves out: say it another way",
+        "catalog/credentials/asking-questions.yml:4:49: keywords[3]: 'inquiries' is searched as an "
+        "earlier keyword"]
+
+
 def test_filler_words_are_checked_against_the_synonyms(tiny: Path, write: Write) -> None:
     write("search/words.yml", WORDS.replace("filler: [don't]", "filler: [inquiries, the, don't]"))
     assert problems(tiny) == [

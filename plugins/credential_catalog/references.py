@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .catalog import Catalog
 from .models import KIND_BY_FOLDER, Credential, Entity, Pathway, Ref, SearchWords, Stack, ctids, kinds
 from .problems import Problem, format_path, suggest
+from .terms import keyword_problems
 from .terms import problems as search_word_problems
 
 Pattern = tuple[str, ...]
@@ -107,6 +108,8 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
     _unique_ctids(catalog, report)
     for words_list, path, message in search_word_problems(list(catalog.of(SearchWords).values())):
         report(words_list, path, message)
+    for credential, path, message in keyword_problems(list(catalog.credentials.values())):
+        report(credential, path, message)
     return problems
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
-from .models import SearchWords
+from .models import Credential, SearchWords
 
 SYNONYM_MARK = "~"
 _APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'"})
@@ -149,3 +149,17 @@ def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str
             elif (stem(word),) in seen:
                 yield words_list, ("filler", f), (
                     f"{word!r} is also a synonym: a filler word is left out of every query")
+
+
+def keyword_problems(credentials: list[Credential]) -> Iterator[tuple[Credential, Path_, str]]:
+    """Keywords search could never match, and a keyword listed twice."""
+    for credential in credentials:
+        seen: set[tuple[str, ...]] = set()
+        for k, keyword in enumerate(credential.keywords):
+            key = stems(keyword)
+            if not key:
+                yield credential, ("keywords", k), (
+                    f"{keyword!r} is only stop words, which search leaves out: say it another way")
+            elif key in seen:
+                yield credential, ("keywords", k), f"{keyword!r} is searched as an earlier keyword"
+            seen.add(key)
