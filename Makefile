@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup lock chromium java node validate diff build serve test lint schema clean bench
+.PHONY: help setup lock chromium java node validate diff build serve test lint schema clean bench quality
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
@@ -25,6 +25,7 @@ help:
 	@echo "make lock      refresh uv.lock, requirements/uv.txt and package-lock.json to the newest"
 	@echo "               releases pyproject.toml and package.json allow"
 	@echo "make bench     benchmark builds and search at N = 40, 1,000, 10,000 (slow)"
+	@echo "make quality   search relevance and Lighthouse on the browse page (part of make bench)"
 
 # Everything comes from the locks: uv (pinned and hashed in requirements/uv.txt), then every
 # Python package at the version and hash uv.lock records (--locked: refuse a stale lock).
@@ -82,9 +83,15 @@ schema: setup
 test: setup chromium java node lint
 	$(BIN)/python -m pytest
 
-# Not part of `make test`; rewrites the measured part of docs/performance.md.
-bench: setup chromium
-	$(BIN)/python -m bench --profile 1000 --report docs/performance.md
+# Not part of `make test`; rewrite the measured parts of docs/performance.md. Lighthouse comes
+# from package-lock.json (`make node`).
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
+bench: setup chromium node
+	$(BIN)/python -m bench --profile 1000 --report docs/performance.md --lighthouse $(LIGHTHOUSE)
+
+quality: setup chromium node
+	$(BIN)/python -m bench.quality --report docs/performance.md --lighthouse $(LIGHTHOUSE)
 
 clean:
 	rm -rf site .pytest_cache

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import measure, search
+from . import measure, quality, search
 from .generate import REPO, write_projects
 from .report import write_report
 
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", type=int, default=0, help="profile the catalog build at this N")
     p.add_argument("--report", type=Path, help="also update this Markdown report, e.g. "
                    "docs/performance.md, and write its chart next to it")
+    p.add_argument("--lighthouse", type=Path, help="the lighthouse command, to audit the real "
+                   "catalog's browse page (without it: relevance only)")
     args = p.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"machine": _machine(), "repeat": args.repeat, "sizes": []}
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                            str(args.out / "real-site")], REPO) for _ in range(args.repeat)]
     results["real"] = _median(real)
     print(f"real catalog: {results['real']['seconds']:.1f} s", flush=True)
+    results["quality"] = quality.measure(args.out / "real-site", args.lighthouse, runs=5)
     for n in args.sizes:
         results["sizes"].append(run_size(n, args.repeat, args.out, args.browser_max))
     if args.profile:

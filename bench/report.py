@@ -7,6 +7,10 @@ from typing import Any
 
 START = "<!-- bench:start -->"
 END = "<!-- bench:end -->"
+QUALITY_START = "<!-- quality:start -->"
+QUALITY_END = "<!-- quality:end -->"
+PRECISION_TARGET = 0.9
+RECALL_TARGET = 0.8
 MB = 1_000_000
 KB = 1_000
 
@@ -152,13 +156,88 @@ def chart_svg(results: dict[str, Any]) -> str:
     return "\n".join(parts) + "\n"
 
 
+def quality_targets(quality: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for the browse page's relevance and Lighthouse targets."""
+    tuned = quality["relevance"]["tuned"]
+    rows: list[tuple[str, str, bool | None]] = [
+        (f"precision@3 ≥ {PRECISION_TARGET} ({tuned['queries']} teacher queries)",
+         f"{tuned['precision']:.2f}", tuned["precision"] >= PRECISION_TARGET),
+        (f"recall@10 ≥ {RECALL_TARGET} ({tuned['queries']} teacher queries)",
+         f"{tuned['recall']:.2f}", tuned["recall"] >= RECALL_TARGET)]
+    mobile = _size(quality.get("lighthouse"), "mobile")
+    if mobile is None:
+        return rows + [(f"browse page, Lighthouse mobile: {name}", "not run", None)
+                       for name in ("performance ≥ 90", "CLS ≤ 0.02", "accessibility 100")]
+    runs = ", ".join(f"{score:.0f}" for score in mobile["scores"])
+    return [
+        *rows,
+        ("browse page, Lighthouse mobile: performance ≥ 90",
+         f"{mobile['performance']:.0f} (median; runs: {runs})", mobile["performance"] >= 90),
+        ("browse page, Lighthouse mobile: CLS ≤ 0.02",
+         f"{mobile['cls']:.3f} (worst run: {mobile['worst_cls']:.3f})", mobile["worst_cls"] <= 0.02),
+        ("browse page, Lighthouse mobile: accessibility 100", f"{mobile['accessibility']:.0f}",
+         mobile["accessibility"] == 100)]
+
+
+def quality_markdown(quality: dict[str, Any]) -> str:
+    sets = quality["relevance"]
+    lines = [f"Measured on {quality['date']} ({quality['cores']} cores) on the real catalog.", "",
+             "| target | measured | verdict |", "|---|---|---|",
+             *(f"| {name} | {value} | {_mark(met)} |" for name, value, met in quality_targets(quality)),
+             "", "| relevance set | queries | precision@3 | recall@10 |", "|---|---:|---:|---:|",
+             f"| tuned: written before tuning, then used to tune | {sets['tuned']['queries']} | "
+             f"{sets['tuned']['precision']:.2f} | {sets['tuned']['recall']:.2f} |",
+             f"| held out: written after tuning, never tuned on | {sets['held_out']['queries']} | "
+             f"{sets['held_out']['precision']:.2f} | {sets['held_out']['recall']:.2f} |", ""]
+    lighthouse = quality.get("lighthouse")
+    if lighthouse:
+        version = lighthouse["mobile"]["lighthouse"]
+        lines += [f"Lighthouse {version} on `{lighthouse['page']}`, served gzipped; the median of "
+                  f"{lighthouse['runs']} runs by performance score:", "",
+                  "| form factor | performance | accessibility | FCP (ms) | LCP (ms) | TBT (ms) | CLS "
+                  "| Speed Index (ms) |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for form in ("mobile", "desktop"):
+            r = lighthouse[form]
+            lines.append(f"| {form} | {r['performance']:.0f} | {r['accessibility']:.0f} | "
+                         f"{r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} | {r['tbt_ms']:.0f} | {r['cls']:.3f} | "
+                         f"{r['speed_index_ms']:.0f} |")
+        lines.append("")
+    weakest = sorted(sets["tuned"]["rows"], key=lambda row: (row["precision"], row["recall"]))
+    weakest = [row for row in weakest if row["precision"] < 1][:10]
+    if weakest:
+        lines += ["The tuned set's weakest answers (precision@3 below 1), with the first three results:",
+                  "", "| query | precision@3 | recall@10 | first three results |", "|---|---:|---:|---|"]
+        lines += [f"| {row['query']} | {row['precision']:.2f} | {row['recall']:.2f} | "
+                  f"{', '.join(row['first'])} |" for row in weakest]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _splice(target: Path, start: str, end: str, body: str) -> None:
+    """Replace the part of ``target`` between ``start`` and ``end``; append it if they are missing."""
+    section = f"{start}\n{body}\n{end}"
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    if start in text:
+        head, _, rest = text.partition(start)
+        _, _, tail = rest.partition(end)
+        text = head + section + tail
+    else:
+        text = (text + "\n" if text else "") + section
+    target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def write_quality(quality: dict[str, Any], target: Path, splice: bool = False) -> None:
+    """Write the quality part; with ``splice``, replace only it in ``target``."""
+    if not splice and target.exists():
+        target.unlink()
+    _splice(target, QUALITY_START, QUALITY_END, quality_markdown(quality))
+
+
 def write_report(results: dict[str, Any], target: Path, chart: Path, splice: bool = False) -> None:
-    """Write the report; with ``splice``, replace only the part between the bench markers."""
+    """Write the report; with ``splice``, replace only the parts between the markers."""
     chart.write_text(chart_svg(results), encoding="utf-8")
-    body = f"{START}\n{markdown(results, chart.name)}\n{END}"
-    if splice and target.exists():
-        text = target.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        body = head + body + tail
-    target.write_text(body if body.endswith("\n") else body + "\n", encoding="utf-8")
+    if not splice and target.exists():
+        target.unlink()
+    _splice(target, START, END, markdown(results, chart.name))
+    if "quality" in results:
+        _splice(target, QUALITY_START, QUALITY_END, quality_markdown(results["quality"]))

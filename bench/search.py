@@ -79,7 +79,7 @@ def browse_download(site: Path) -> dict[str, Any]:
                    for n in range(len(store["search"]["shards"]))]
     fixed = gzip_size(site / STORE_URI) + gzip_size(site / LUNR_URI)
     per_query = {query: fixed + sum(shard_bytes[n] for n in
-                                    shards_for(store["search"], needed_keys(query)))
+                                    shards_for(store["search"], needed_keys(store["search"], query)))
                  for query in QUERIES}
     worst = max(per_query, key=per_query.__getitem__)
     return {"store_gzip": gzip_size(site / STORE_URI), "lunr_gzip": gzip_size(site / LUNR_URI),
@@ -91,10 +91,10 @@ def browse_download(site: Path) -> dict[str, Any]:
 _BROWSE = """async ({queries, rounds}) => {
   const status = document.querySelector(".cc-status");
   const shown = (q) => new Promise(resolve => {
-    const done = () => status.textContent.includes("\u201C" + q + "\u201D");
+    const done = () => status.getAttribute("data-query") === q;
     if (done()) return resolve();
     const watch = new MutationObserver(() => { if (done()) { watch.disconnect(); resolve(); } });
-    watch.observe(status, {childList: true, characterData: true, subtree: true});
+    watch.observe(status, {childList: true, characterData: true, subtree: true, attributes: true});
   });
   const ask = async (q) => {
     const sent = performance.now();
@@ -127,7 +127,7 @@ def browse_search(site: Path, rounds: int = 5) -> dict[str, Any]:
                                              args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url + "credentials/", wait_until="commit")
-        page.wait_for_selector(".cc-browse:not([hidden])")
+        page.wait_for_selector(".cc-browse[data-ready]")
         ready = page.evaluate("performance.now()")
         result = page.evaluate(_BROWSE, {"queries": list(QUERIES), "rounds": rounds})
         browser.close()

@@ -150,3 +150,17 @@ def test_browse_page_with_filters_open(scheme_page: Any, real_site_url: str) -> 
     scheme_page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert scheme_page.locator("details[open]").count() >= 7
     assert violations(scheme_page) == []
+
+
+def test_browse_filters_dialog_on_a_phone(scheme_page: Any, real_site_url: str) -> None:
+    scheme_page.set_viewport_size({"width": 390, "height": 800})
+    try:
+        scheme_page.goto(real_site_url + "credentials/?query=feedback&sort=time")
+        scheme_page.wait_for_selector(".cc-results .cc-card")
+        scheme_page.click(".cc-filters-open")
+        scheme_page.evaluate("document.querySelectorAll('.cc-filters-dialog details')"
+                             ".forEach(d => d.open = true)")
+        assert scheme_page.locator(".cc-filters-dialog[open] details[open]").count() >= 7
+        assert violations(scheme_page) == []
+    finally:
+        scheme_page.set_viewport_size({"width": 1280, "height": 720})

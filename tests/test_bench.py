@@ -9,7 +9,8 @@ from bench.__main__ import main
 def test_bench_smoke_run(tmp_path: Path) -> None:
     assert main(["--sizes", "200", "--repeat", "1", "--out", str(tmp_path),
                  "--browser-max", "0"]) == 0
-    [size] = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["sizes"]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    [size] = results["sizes"]
     assert size["n"] == 200
     assert size["catalog"]["seconds"] > 0 and size["plain"]["seconds"] > 0
     assert size["catalog"]["search"]["material_gzip"] > 0
@@ -20,4 +21,9 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
         variant = (site / "credentials" / "active-listening-v4" / "index.html").read_text("utf-8")
         assert "<h1" in variant and "Active Listening: " in variant
     assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")
-    assert "| 200 | catalog |" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "| 200 | catalog |" in report
+    relevance = results["quality"]["relevance"]
+    assert relevance["tuned"]["queries"] >= 40 and 0 < relevance["tuned"]["recall"] <= 1
+    assert f"| recall@10 ≥ 0.8 ({relevance['tuned']['queries']} teacher queries) |" in report
+    assert "Lighthouse mobile: performance ≥ 90 | not run |" in report

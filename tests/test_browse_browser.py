@@ -1,4 +1,5 @@
-"""The credentials browse page in Debian's Chromium, on the full catalog."""
+"""The credentials browse page in Debian's Chromium, on the full catalog: search, filters (in a
+dialog on a phone), sorting, the URL, the keyboard, and the page without JavaScript."""
 
 import re
 from typing import Any
@@ -13,12 +14,19 @@ TITLES = ".cc-results .cc-card__title a"
 
 def open_browse(tab: Any, url: str, query: str = "") -> None:
     tab.goto(f"{url}credentials/{query}")
-    tab.wait_for_selector(".cc-browse:not([hidden])")
+    tab.wait_for_selector(".cc-browse[data-ready]")
 
 
 def wait_status(tab: Any, text: str) -> str:
     tab.wait_for_function(
         "t => document.querySelector('.cc-status').textContent.includes(t)", arg=text)
+    return tab.inner_text(STATUS)
+
+
+def wait_query(tab: Any, query: str) -> str:
+    """Wait until the results for ``query`` are shown (whatever words it was understood to need)."""
+    tab.wait_for_function(
+        "q => document.querySelector('.cc-status').getAttribute('data-query') === q", arg=query)
     return tab.inner_text(STATUS)
 
 
@@ -44,7 +52,7 @@ def test_without_filters_the_grouped_list_shows(tab: Any, real_site_url: str) ->
     assert tab.locator(".cc-browse-all .cc-card").count() == 40
     assert tab.locator(".cc-browse-all").is_visible()
     # It fills the results column beside the filters, and no "Results" list is drawn.
-    assert tab.locator(".cc-results > .cc-browse-all").count() == 1
+    assert tab.locator(".cc-browse__main > .cc-browse-all").count() == 1
     assert tab.locator(".cc-results__list").count() == 0
 
 
@@ -67,7 +75,9 @@ def test_the_contents_sidebar_hides_while_the_list_it_points_into_is_hidden(
 def test_typing_a_query_ranks_and_announces(tab: Any, real_site_url: str) -> None:
     open_browse(tab, real_site_url)
     tab.fill("#cc-query", "my students don't listen to each other")
-    wait_status(tab, "match “my students")
+    status = wait_status(tab, "match “listen”")  # the one telling word
+    assert re.fullmatch(r"(\d+) credentials match “listen”, best match first\.", status)
+    assert int(status.split()[0]) == count(tab) < 40
     assert tab.get_attribute(STATUS, "aria-live") == "polite"
     assert tab.locator(TITLES).first.inner_text() == "Active Listening"
     assert not tab.locator(".cc-browse-all").is_visible()
@@ -93,7 +103,7 @@ def test_plain_words_in_the_browser(tab: Any, real_site_url: str, words: str,
                                     expected: set[str]) -> None:
     open_browse(tab, real_site_url)
     tab.fill("#cc-query", words)
-    wait_status(tab, f"“{words}”")
+    wait_query(tab, words)
     assert expected <= set(tab.locator(TITLES).all_inner_texts()[:3])
 
 
@@ -148,7 +158,7 @@ def test_url_round_trip(tab: Any, real_site_url: str) -> None:
 
     fresh = tab.context.new_page()
     fresh.goto(shared)
-    fresh.wait_for_selector(".cc-browse:not([hidden])")
+    fresh.wait_for_selector(".cc-browse[data-ready]")
     wait_status(fresh, "with 1 filter")
     assert fresh.input_value("#cc-query") == "feedback"
     assert fresh.locator('[data-facet="audience"] input[value="instructional-coach"]').is_checked()
@@ -207,3 +217,134 @@ def test_material_search_still_works(tab: Any, real_site_url: str) -> None:
     tab.click(".md-search__input")
     tab.keyboard.type("listening guide")
     tab.wait_for_selector(".md-search-result__item a[href*='credentials/active-listening/']")
+
+
+def test_some_words_matching_show_under_their_own_heading(tab: Any, real_site_url: str) -> None:
+    open_browse(tab, real_site_url, "?query=feedback%20zzzxqv")
+    status = wait_status(tab, "some of the words")
+    assert re.fullmatch(r"No credential matches both “feedback” and “zzzxqv”\. (\d+) match some "
+                        r"of the words\.", status)
+    assert tab.inner_text(".cc-results h2") == "Partly matching"
+    assert tab.locator(TITLES).first.inner_text() == "Kind Critiquing"
+
+    tab.fill("#cc-query", "kind feedback")
+    status = wait_status(tab, "“kind” and “feedback”")
+    full = int(status.split()[0])
+    headings = tab.locator(".cc-results h2").all_inner_texts()
+    assert headings[0] == "Results" and tab.locator(TITLES).first.inner_text() == "Kind Critiquing"
+    assert tab.locator(".cc-results .cc-results__list").first.locator(".cc-card").count() == full
+    assert ("Partly matching" in headings) == (full < 5)
+
+
+def times(tab: Any) -> list[float]:
+    return [float(re.search(r"[\d.]+", text).group()) for text in
+            tab.locator(".cc-results .cc-card__time").all_inner_texts()]
+
+
+def test_sort_by_time_and_title_keeps_the_url(tab: Any, real_site_url: str) -> None:
+    open_browse(tab, real_site_url)
+    tab.select_option("#cc-sort", "time")
+    assert wait_status(tab, "shortest") == "Showing all 40 credentials, shortest first."
+    assert "sort=time" in tab.url and count(tab) == 40
+    assert times(tab) == sorted(times(tab)) and times(tab)[0] < times(tab)[-1]
+    assert not tab.locator(".cc-browse-all").is_visible()
+
+    tab.fill("#cc-query", "feedback")
+    status = wait_status(tab, "“feedback”")
+    assert status.endswith(", shortest first.") and times(tab) == sorted(times(tab))
+    tab.select_option("#cc-sort", "title")
+    wait_status(tab, "by title")
+    titles = tab.locator(TITLES).all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold) and "sort=title" in tab.url
+
+    tab.go_back()  # the sort was one step of the history
+    wait_status(tab, "shortest first")
+    assert tab.input_value("#cc-sort") == "time"
+    tab.click(".cc-clear")
+    assert wait_status(tab, "Showing all") == "Showing all 40 credentials."
+    assert tab.input_value("#cc-sort") == "" and "sort=" not in tab.url
+
+
+def test_url_round_trip_with_sort_and_a_good_first_filter(tab: Any, real_site_url: str) -> None:
+    open_browse(tab, real_site_url, "?query=students&start=good-first&sort=time")
+    status = wait_status(tab, "with 1 filter")
+    assert status.endswith(", shortest first.")
+    assert tab.input_value("#cc-query") == "students" and tab.input_value("#cc-sort") == "time"
+    assert facet(tab, "start", "good-first").is_checked()
+    cards = tab.locator(".cc-results .cc-card")
+    assert 0 < cards.count() < 40
+    assert cards.count() == tab.locator(".cc-results .cc-card .cc-badge--first").count()
+    assert times(tab) == sorted(times(tab))
+    unknown = tab.context.new_page()
+    unknown.goto(real_site_url + "credentials/?sort=nonsense&start=nope")
+    unknown.wait_for_selector(".cc-browse[data-ready]")
+    assert wait_status(unknown, "Showing all") == "Showing all 40 credentials."
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_filters_open_over_the_list_on_a_phone(browser: Any, real_site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    open_browse(tab, real_site_url)
+    opener = tab.locator(".cc-filters-open")
+    assert opener.is_visible() and opener.inner_text() == "Filters (0)"
+    assert not tab.locator(".cc-facets").is_visible()
+    # Results first: the list starts within the first screen.
+    assert tab.locator(".cc-browse-all .cc-card").first.bounding_box()["y"] < PHONE["height"]
+
+    opener.click()
+    dialog = tab.locator(".cc-filters-dialog")
+    assert dialog.evaluate("d => d.open && d.matches(':modal')")
+    assert tab.evaluate("document.activeElement.id") == "cc-filters-title"
+    assert dialog.locator(".cc-facets").is_visible()
+    box = dialog.locator('[data-facet="category"] input[value="work-collaboratively"]')
+    promised = int(re.search(r"\((\d+)\)", box.locator("xpath=following-sibling::label").inner_text())[1])
+    box.check()
+    wait_status(tab, "with 1 filter")
+    done = dialog.locator(".cc-dialog__done")
+    assert done.inner_text() == f"Show {promised} credentials"
+    assert opener.inner_text() == "Filters (1)"
+    done.click()
+    assert not dialog.evaluate("d => d.open")
+    assert tab.evaluate("document.activeElement.classList.contains('cc-filters-open')")
+    assert count(tab) == promised and "category=work-collaboratively" in tab.url
+
+    opener.click()  # the keyboard closes it too, and the choice holds
+    tab.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert tab.locator(".cc-facets-home .cc-facets").count() == 1 and count(tab) == promised
+    context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}])
+def test_nothing_moves_when_the_script_takes_over(browser: Any, real_site_url: str,
+                                                  viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport)
+    tab = context.new_page()
+    tab.route("**/credentials-store.json", lambda route: (tab.wait_for_timeout(500), route.continue_()))
+    tab.goto(real_site_url + "credentials/")
+    tab.wait_for_selector(".cc-browse[data-ready]")
+    assert tab.evaluate(LAYOUT_SHIFT) <= 0.02
+    context.close()
+
+
+def test_without_javascript_the_list_is_the_page(browser: Any, real_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(real_site_url + "credentials/")
+    assert tab.locator(".cc-browse-all .cc-card").count() == 40
+    assert tab.locator(".cc-browse-all .cc-card").first.is_visible()
+    for hidden in ("#cc-query", ".cc-filters-open", "#cc-sort", ".cc-facets", ".cc-status"):
+        assert not tab.locator(hidden).is_visible(), hidden
+    context.close()

@@ -138,7 +138,10 @@ def test_achievement_content(site: Path) -> None:
     assert achievement["creator"]["id"] == SITE_URL + "openbadges/v3/issuers/acme-institute.json"
     assert read_json(site, "openbadges/v3/issuers/acme-institute.json")["type"] == ["Profile"]
     assert achievement["version"] == "1.0" and achievement["inLanguage"] == "en"
-    assert "Thinking" in achievement["tag"]
+    assert "Thinking" in achievement["tag"] and "student curiosity" in achievement["tag"]
+    assert "inquiry" in read_json(site, "openbadges/v2/badges/asking-questions.json")["tags"]
+    keywords = read_json(site, "ctdl/credentials/asking-questions.json")["ceterms:keyword"]
+    assert keywords == {"en": ["Thinking", "student curiosity", "inquiry"]}
 
 
 def test_json_ld_exports_expand_without_dropping_terms(site: Path) -> None:

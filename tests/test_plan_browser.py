@@ -206,11 +206,13 @@ def test_compare_boxes_on_the_credentials_page_lead_to_the_comparison(context: A
     page.locator(f'.cc-browse-all [data-credential="{FIRST}"] .cc-card__compare input').check()
     assert "choose at least one more" in bar.inner_text()
     page.fill("#cc-query", "listening")
+    page.wait_for_selector('.cc-status[data-query="listening"]', state="attached")
     page.wait_for_selector(f'.cc-results [data-credential="{SECOND}"] .cc-card__compare input')
     result = page.locator(f'.cc-results [data-credential="{SECOND}"]')
     assert result.locator(".cc-plan-toggle__text").inner_text() == "Add to my plan"
     result.locator(".cc-card__compare input").check()
     page.fill("#cc-query", "")
+    page.wait_for_selector('.cc-status[data-query=""]', state="attached")
     for extra in ("kind-critiquing", "mapping-concepts"):
         page.locator(f'.cc-browse-all [data-credential="{extra}"] .cc-card__compare input').check()
     page.locator('.cc-browse-all [data-credential="growth-mindset"] .cc-card__compare input').click()

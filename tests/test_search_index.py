@@ -1,5 +1,8 @@
 """The browse page's data on the full catalog: the no-JS list, the size budget, the sharded index
-against the whole one, and lunr.py agreeing with lunr.js (run in node) on the same shards."""
+against the whole one, how queries are understood, and search.py agreeing with browse.js (run in
+node with lunr.js) on the same shards: the same units, shards and ranking for every query,
+including every query of the relevance sets (so that tests/test_relevance.py, which runs the
+Python side, measures what the page shows)."""
 
 import gzip
 import json
@@ -11,34 +14,45 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from lunr.index import Index
 
 from credential_catalog.catalog import Catalog
+from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.plugin import LUNR_JS
 from credential_catalog.search import (
     INDEX_DIR,
     STORE_URI,
+    Ranking,
     assemble,
     build_index,
+    contexts,
     needed_keys,
     ordered,
-    query_clauses,
+    query_units,
+    rules,
     search,
+    search_words,
     shard,
     shard_key,
     sharded_search,
     shards_for,
 )
+from credential_catalog.terms import stem
 
 from .conftest import ROOT
 
 BROWSE_JS = ROOT / "plugins" / "credential_catalog" / "theme" / "assets" / "catalog" / "browse.js"
+RELEVANCE = [ROOT / "tests" / "data" / "relevance.yml", ROOT / "tests" / "data" / "relevance-held-out.yml"]
 NODE = shutil.which("node") or "node"  # make test installs Debian's npm, and with it node
 QUERIES = [
     "my students don't listen to each other", "project work", "research skills", "feedback",
     "collab", "reserch", "listning", "students give each other feedback", "presentation audience",
-    "the", "zzzxqv", "mindfuln", "listenin reflectio", "persuasiv",
+    "the", "zzzxqv", "mindfuln", "listenin reflectio", "persuasiv", "Students don\u2019t LISTEN",
+    "kind zzzxqv", "group work group work", "asking good questions", "calm-down", "well-being",
+    "student collaboration", "",
+    *(case["query"] for path in RELEVANCE for case in yaml.safe_load(path.read_text("utf-8"))),
 ]
 NEEDS = {
     "my students don't listen to each other": {"active-listening"},
@@ -52,15 +66,16 @@ const fs = require("fs");
 const [lunrPath, browsePath, storePath, indexDir, queries] = process.argv.slice(1);
 const lunr = require(lunrPath);
 const core = require(browsePath);
-const header = JSON.parse(fs.readFileSync(storePath, "utf8")).search;
-const rules = header.clauses;
+const store = JSON.parse(fs.readFileSync(storePath, "utf8"));
+const header = store.search;
 const shard = (n) => JSON.parse(fs.readFileSync(`${indexDir}/${n}.json`, "utf8"));
 const serialized = core.assemble(header, header.shards.map((_, n) => shard(n)), null);
 const results = JSON.parse(queries).map((q) => {
-  const keys = core.neededKeys(lunr, rules, q);
+  const keys = core.neededKeys(lunr, header, q);
   const numbers = core.shardsFor(header, keys);
   const index = lunr.Index.load(core.assemble(header, numbers.map(shard), keys));
-  return { clauses: core.clauses(lunr, rules, q), numbers, hits: core.search(lunr, rules, index, q) };
+  return { units: core.units(lunr, header, q), numbers,
+           ranking: core.search(lunr, header, index, q, store.ids.length) };
 });
 process.stdout.write(JSON.stringify({ serialized, results }));
 """
@@ -78,10 +93,6 @@ def _ids(site: Path) -> list[str]:
     return _store(site)["ids"]
 
 
-def _top(hits: list[tuple[str, float]], n: int = 5) -> list[tuple[str, float]]:
-    return sorted(((ref, round(score, 6)) for ref, score in hits), key=lambda h: (-h[1], h[0]))[:n]
-
-
 def test_no_js_page_lists_every_credential_by_category(real_site: Path) -> None:
     html = (real_site / "credentials" / "index.html").read_text(encoding="utf-8")
     listing = html[html.index('<div class="cc-browse-all">'):]
@@ -90,7 +101,11 @@ def test_no_js_page_lists_every_credential_by_category(real_site: Path) -> None:
     assert len(expected) == 40
     assert sorted(cards) == expected
     assert len(re.findall(r'<h2 id="[a-z-]+"><a href="\.\./categories/', listing)) == 6
-    assert re.search(r'<div class="cc-browse" hidden', html)  # the search UI needs JavaScript
+    # The controls need JavaScript: a stylesheet that only browsers without it load hides them.
+    noscript = re.search(r'<noscript><link rel="stylesheet" href="([^"]+)"></noscript>', html)
+    assert noscript and noscript.group(1) == "../assets/catalog/browse-noscript.css"
+    hidden = (real_site / "assets" / "catalog" / "browse-noscript.css").read_text(encoding="utf-8")
+    assert re.search(r"\.cc-browse, \.cc-facets-home \{ display: none; \}", hidden)
 
 
 def test_index_and_store_fit_the_size_budget(real_site: Path) -> None:
@@ -105,8 +120,24 @@ def real_catalog() -> Catalog:
     return load_catalog(ROOT / "catalog")
 
 
-def test_shards_hold_whole_keys_in_order(real_catalog: Catalog) -> None:
-    header, shards = shard(build_index(ordered(real_catalog)), size=300)
+@pytest.fixture(scope="module")
+def real_index(real_catalog: Catalog) -> dict[str, Any]:
+    """The real catalog's whole index, the same cut into small shards, and its query rules."""
+    credentials = ordered(real_catalog)
+    words = search_words(real_catalog)
+    serialized = build_index(credentials, words, contexts(build_graph(real_catalog), credentials))
+    header, shards = shard(serialized, size=300)
+    return {"serialized": serialized, "header": {**header, **rules(words)}, "shards": shards,
+            "ids": [c.id for c in credentials]}
+
+
+def _found(index: dict[str, Any], text: str) -> list[str]:
+    ranking = sharded_search(index["header"], index["shards"].__getitem__, text, len(index["ids"]))
+    return [index["ids"][int(hit.ref)] for hit in ranking.shown]
+
+
+def test_shards_hold_whole_keys_in_order(real_index: dict[str, Any]) -> None:
+    header, shards = real_index["header"], real_index["shards"]
     assert len(shards) > 10
     terms = [term for part in shards for term in part["terms"]]
     assert terms == sorted(terms)
@@ -118,55 +149,145 @@ def test_shards_hold_whole_keys_in_order(real_catalog: Catalog) -> None:
 
 
 SPANNING = ["project work", "students give each other feedback", "presentation audience",
-            "reserch listning", "collab reflection", "concept map"]
+            "reserch listning", "collab reflection", "mindful planning", "kind feedback"]
 
 
-SCORE_TOLERANCE = 0.01
-"""Shards keep each term's score in hundredths: a query's scores move by less than this."""
+SCORE_TOLERANCE = 0.02
+"""Shards keep each term's score in hundredths: with the few terms of a query, its scores move by
+less than this."""
 
 
-def test_a_query_across_shards_matches_lunrs_own_index(real_catalog: Catalog) -> None:
-    serialized = build_index(ordered(real_catalog))
-    header, shards = shard(serialized, size=300)
-    whole = Index.load(serialized)  # lunr's own index of the same documents, scores unrounded
+def test_a_query_across_shards_matches_lunrs_own_index(real_index: dict[str, Any]) -> None:
+    header, shards, total = real_index["header"], real_index["shards"], len(real_index["ids"])
+    whole = Index.load(real_index["serialized"])  # lunr's own index of the same documents
     for query in SPANNING:
-        assert len(shards_for(header, needed_keys(query))) >= 2, query
-        expected = {hit.ref: hit.score for hit in search(whole, query)}
-        got = {hit.ref: hit.score for hit in sharded_search(header, shards.__getitem__, query)}
-        assert expected and set(got) == set(expected), query
-        assert got == pytest.approx(expected, abs=SCORE_TOLERANCE), query
-        ranked = [hit.ref for hit in sharded_search(header, shards.__getitem__, query)]
-        for a in expected:
-            for b in expected:
-                if expected[a] > expected[b] + 2 * SCORE_TOLERANCE:
-                    assert ranked.index(a) < ranked.index(b), (query, a, b)
+        assert len(shards_for(header, needed_keys(header, query))) >= 2, query
+        expected = search(whole, header, query, total)
+        got = sharded_search(header, shards.__getitem__, query, total)
+        assert expected.required == got.required and expected.full, query
+        for part in ("full", "partial"):
+            scores = {hit.ref: hit.score for hit in getattr(expected, part)}
+            ranked = [hit.ref for hit in getattr(got, part)]
+            assert set(ranked) == set(scores), (query, part)
+            assert {hit.ref: hit.score for hit in getattr(got, part)} == pytest.approx(
+                scores, abs=SCORE_TOLERANCE), (query, part)
+            for a in scores:
+                for b in scores:
+                    if scores[a] > scores[b] + 2 * SCORE_TOLERANCE:
+                        assert ranked.index(a) < ranked.index(b), (query, a, b)
 
 
-def test_typos_are_tolerated_after_the_first_two_letters(real_catalog: Catalog) -> None:
-    header, shards = shard(build_index(ordered(real_catalog)), size=300)
-    ids = [c.id for c in ordered(real_catalog)]
+def test_typos_are_tolerated_after_the_first_two_letters(real_index: dict[str, Any]) -> None:
     for typo in ("listning", "lisetning"):
-        top = sharded_search(header, shards.__getitem__, typo)[0]
-        assert ids[int(top.ref)] == "active-listening", typo
-    assert not sharded_search(header, shards.__getitem__, "ilstening")
+        assert _found(real_index, typo)[0] == "active-listening", typo
+    assert not _found(real_index, "ilstening")
 
 
-def test_a_word_being_typed_keeps_finding_its_credentials(real_catalog: Catalog) -> None:
-    header, shards = shard(build_index(ordered(real_catalog)), size=300)
-    ids = [c.id for c in ordered(real_catalog)]
-
-    def found(text: str) -> list[str]:
-        return [ids[int(hit.ref)] for hit in sharded_search(header, shards.__getitem__, text)]
-
+def test_a_word_being_typed_keeps_finding_its_credentials(real_index: dict[str, Any]) -> None:
     for word in ("listening", "mindfulness"):
-        whole = found(word)
+        whole = _found(real_index, word)
         assert whole
         for end in range(6, len(word)):
-            partial = found(word[:end])
+            partial = _found(real_index, word[:end])
             assert partial[0] == whole[0] and set(whole) <= set(partial), word[:end]
     for typed, wanted in (("reflectio", "practicing-reflection"), ("persuasiv", "persuasive-presenting"),
                           ("listenign", "active-listening")):
-        assert found(typed)[0] == wanted, typed
+        assert _found(real_index, typed)[0] == wanted, typed
+
+
+def test_every_keyword_finds_its_credential_near_the_top(real_index: dict[str, Any],
+                                                          real_catalog: Catalog) -> None:
+    """Each keyword finds its credential; nearly always among the first three, or among the
+    first n when n credentials list it (a keyword that is a synonym, or a word many credentials
+    use, can leave it lower)."""
+    credentials = real_catalog.credentials.values()
+    assert all(c.keywords for c in credentials)
+    low = []
+    for credential in credentials:
+        for keyword in credential.keywords:
+            found = _found(real_index, keyword)
+            assert credential.id in found, keyword
+            if credential.id not in found[:max(3, sum(keyword in c.keywords for c in credentials))]:
+                low.append((keyword, credential.id))
+    assert len(low) <= 0.05 * sum(len(c.keywords) for c in credentials), low
+
+
+def test_a_rare_word_also_finds_its_near_forms(real_index: dict[str, Any]) -> None:
+    """Near forms and typos count for a word few credentials hold as typed, not for a common one."""
+    below = real_index["header"]["matching"]["loose_below"]
+    assert "clear-thinking-and-writing" in _found(real_index, "clearly")  # its title says "clear"
+    assert "clear-thinking-and-writing" in _found(real_index, "writing clearly")[:3]
+    listen = set(_found(real_index, "listen"))
+    only_list = set(_found(real_index, "lists")) - listen  # "list" is one of "listen"'s near forms
+    assert len(listen) >= below and only_list and not listen & only_list
+
+
+def _ranking(index: dict[str, Any], text: str) -> Ranking:
+    return sharded_search(index["header"], index["shards"].__getitem__, text, len(index["ids"]))
+
+
+def test_words_most_credentials_use_do_not_widen_a_need(real_index: dict[str, Any]) -> None:
+    """Stop words, filler words and words most credentials hold ("students", "each") do not
+    select: a need finds what its telling words alone find, with the same best match."""
+    total = len(real_index["ids"])
+    for query, required in [("my students don't listen to each other", ["listen"]),
+                            ("student collaboration", ["collaboration"]),
+                            ("students give each other feedback", ["feedback"]),
+                            ("asking good questions", ["good questions"])]:
+        ranking = _ranking(real_index, query)
+        assert ranking.required == required, query
+        assert 0 < len(ranking.full) <= total // 2, query
+        alone = _ranking(real_index, " ".join(required))
+        assert {hit.ref for hit in ranking.shown} == {hit.ref for hit in alone.shown}, query
+        assert ranking.shown[0].ref == alone.shown[0].ref, query
+    listening = _ranking(real_index, "my students don't listen to each other")
+    assert real_index["ids"][int(listening.full[0].ref)] == "active-listening"
+
+
+def test_a_common_word_still_weighs_in_the_order(real_index: dict[str, Any]) -> None:
+    """"team" is in most credentials' text, so it does not select; it still lifts teamwork."""
+    alone, teams = _ranking(real_index, "project"), _ranking(real_index, "team project")
+    assert teams.required == ["project"]
+    assert {hit.ref for hit in teams.shown} == {hit.ref for hit in alone.shown}
+    ids = real_index["ids"]
+    rank = {name: [ids[int(hit.ref)] for hit in ranking.shown].index("productive-teamwork")
+            for name, ranking in (("alone", alone), ("teams", teams))}
+    assert rank["teams"] < 3 < rank["alone"]
+
+
+def test_results_matching_every_word_come_first(real_index: dict[str, Any]) -> None:
+    ranking = _ranking(real_index, "kind feedback")
+    assert ranking.required == ["kind", "feedback"] and ranking.full and ranking.partial
+    assert ranking.partly_shown == (len(ranking.full) < real_index["header"]["matching"]["partly_below"])
+    ids = real_index["ids"]
+    assert ids[int(ranking.full[0].ref)] == "kind-critiquing"
+    nothing = _ranking(real_index, "feedback zzzxqv")  # no credential has both: the partial ones show
+    assert not nothing.full and nothing.partly_shown
+    assert {ids[int(hit.ref)] for hit in nothing.shown} == set(_found(real_index, "feedback"))
+
+
+WORK_COLLABORATIVELY = {"collaborative-problem-solving", "productive-teamwork", "managing-project-cycles",
+                        "resolving-conflicts", "effective-leadership", "getting-help-and-support",
+                        "belonging-and-caring", "practicing-open-mindedness"}
+
+
+def test_word_forms_and_synonyms_reach_the_credentials(real_index: dict[str, Any]) -> None:
+    for query in ("collaboration", "collaborative", "cooperation", "teamwork"):
+        assert set(_found(real_index, query)) >= WORK_COLLABORATIVELY, query
+    critique = _found(real_index, "critique")  # Growth Mindset says "feedback", not "critique"
+    assert critique[0] == "kind-critiquing" and "growth-mindset" in critique[:3]
+    assert "evidence-backed-positions" in _found(real_index, "debate")[:2]
+    assert "mindfulness" in _found(real_index, "anxiety")
+    assert _found(real_index, "group work")[:2] == ["productive-teamwork", "collaborative-problem-solving"]
+
+
+def test_a_title_or_summary_hit_outranks_a_stray_mention(real_index: dict[str, Any]) -> None:
+    assert _found(real_index, "feedback")[0] == "kind-critiquing"  # its title says "Critiquing"
+    for query, first in [("listening", "active-listening"), ("leadership", "effective-leadership"),
+                         ("reflection", "practicing-reflection"), ("conflict", "resolving-conflicts"),
+                         ("research", "productive-researching")]:
+        found = _found(real_index, query)
+        assert found[0] == first and len(found) > 3, query
 
 
 def test_lunr_js_is_taken_from_mkdocs(real_site: Path) -> None:
@@ -180,24 +301,55 @@ def test_plain_words_find_the_matching_credentials(real_site: Path) -> None:
     ids = _ids(real_site)
     header = _store(real_site)["search"]
     for query, wanted in NEEDS.items():
-        top = {ids[int(hit.ref)] for hit in sharded_search(header, _shard(real_site), query)[:3]}
+        ranking = sharded_search(header, _shard(real_site), query, len(ids))
+        top = {ids[int(hit.ref)] for hit in ranking.shown[:3]}
         assert wanted <= top, (query, top)
 
 
-def test_lunr_py_and_lunr_js_agree(real_site: Path) -> None:
+def _refs(hits: list[Any]) -> list[tuple[str, float]]:
+    return [(hit["ref"], hit["score"]) if isinstance(hit, dict) else (hit.ref, hit.score) for hit in hits]
+
+
+def test_search_py_and_browse_js_agree(real_site: Path) -> None:
     header = _store(real_site)["search"]
+    total = len(_ids(real_site))
     run = subprocess.run(
         [NODE, "-e", NODE_SCRIPT, str(LUNR_JS), str(BROWSE_JS), str(real_site / STORE_URI),
          str(real_site / INDEX_DIR), json.dumps(QUERIES)],
-        capture_output=True, text=True, check=True, timeout=60)
+        capture_output=True, text=True, check=True, timeout=120)
     from_js = json.loads(run.stdout)
     shards = [_shard(real_site)(n) for n in range(len(header["shards"]))]
     assert from_js["serialized"] == assemble(header, shards)
     for query, result in zip(QUERIES, from_js["results"], strict=True):
-        assert result["clauses"] == query_clauses(query), query
-        assert result["numbers"] == shards_for(header, needed_keys(query)), query
-        hits = sharded_search(header, shards.__getitem__, query)
-        in_python = _top([(hit.ref, hit.score) for hit in hits])
-        in_js = _top([(hit["ref"], hit["score"]) for hit in result["hits"]])
-        assert in_js == in_python, query
-    assert any(result["hits"] for result in from_js["results"])
+        assert result["units"] == query_units(header, query), query
+        assert result["numbers"] == shards_for(header, needed_keys(header, query)), query
+        ranking = sharded_search(header, shards.__getitem__, query, total)
+        in_js = result["ranking"]
+        assert in_js["required"] == ranking.required, query
+        assert in_js["partlyShown"] == ranking.partly_shown, query
+        for part in ("full", "partial"):
+            python = _refs(getattr(ranking, part))
+            js = _refs(in_js[part])
+            assert [ref for ref, _ in js] == [ref for ref, _ in python], (query, part)
+            assert [score for _, score in js] == pytest.approx([score for _, score in python]), query
+    assert sum(bool(result["ranking"]["full"]) for result in from_js["results"]) > len(QUERIES) / 2
+
+
+STEMS_SCRIPT = """
+const lunr = require(process.argv[1]);
+const words = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(words.map((w) => lunr.stemmer(new lunr.Token(w, {})).toString())));
+"""
+
+
+def test_the_index_is_stemmed_as_browse_js_stems_queries() -> None:
+    """Every word of the catalog and of the relevance sets stems alike in terms.py (which builds
+    the index) and in lunr.js (which browse.js uses on what visitors type)."""
+    texts = [path.read_text(encoding="utf-8").lower() for path in (ROOT / "catalog").rglob("*.yml")]
+    texts += [path.read_text(encoding="utf-8").lower() for path in RELEVANCE]
+    words = sorted({word for text in texts for word in re.findall(r"[a-z]+", text)})
+    run = subprocess.run([NODE, "-e", STEMS_SCRIPT, str(LUNR_JS)], input=json.dumps(words),
+                         capture_output=True, text=True, check=True, timeout=60)
+    in_js = dict(zip(words, json.loads(run.stdout), strict=True))
+    assert len(words) > 2000 and "survey" in words and in_js["survey"] == "survey"
+    assert {word: stem(word) for word in words} == in_js

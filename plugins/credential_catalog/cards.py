@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .badges import badge_path
 from .catalog import Catalog
+from .graph import Graph
 from .models import Credential
 from .pages import entity_url
 from .vocabulary import hours, labels
@@ -24,20 +25,24 @@ class Card:
     time: str
     retired: bool
     badge: str
+    first: bool = False
+    """A good first credential (``Graph.good_first``)."""
 
 
 BLANK = Card(id="", url="", title="", category="", summary="", evidence="", time="", retired=True,
-             badge="data:,")
-"""Every element a card can have, empty; retired, so that the badge is there for the script to keep.
-Its image is an empty data address: nothing is fetched until the script names a credential's badge."""
+             badge="data:,", first=True)
+"""Every element a card can have, empty; retired and a good first credential, so that the badges
+are there for the script to keep or remove. Its image is an empty data address: nothing is fetched
+until the script names a credential's badge."""
 
 
-def card(credential: Credential, catalog: Catalog) -> Card:
+def card(credential: Credential, catalog: Catalog, graph: Graph | None = None) -> Card:
     return Card(
         id=credential.id, url=entity_url(credential), title=credential.title, summary=credential.summary,
         category=catalog.categories[credential.category].title,
         evidence=labels(credential.artifact_kinds), time=time(credential.estimated_hours),
-        retired=credential.status == "retired", badge=badge_path(credential))
+        retired=credential.status == "retired", badge=badge_path(credential),
+        first=graph is not None and credential.id in graph.good_first)
 
 
 def time(estimated_hours: float) -> str:

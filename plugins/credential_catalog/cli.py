@@ -57,7 +57,9 @@ def _validate(args: argparse.Namespace) -> int:
         problems = versioning.check(_base_catalog(args.base, args.directory), catalog, args.base)
         if problems:
             raise CatalogError(problems)
-    counts = ", ".join(f"{len(items)} {folder}" for folder, items in catalog.entities.items())
+    names = {folder: (kind.singular, kind.plural) for folder, kind in KIND_BY_FOLDER.items()}
+    counts = ", ".join(f"{len(items)} {names[folder][len(items) != 1]}"
+                       for folder, items in catalog.entities.items())
     out(f"{args.directory}: valid ({counts})")
     return 0
 

@@ -34,6 +34,19 @@ class Recognition:
     worth: Worth | None
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A credential to earn after another: the next step of a pathway, or a stack's next member."""
+
+    credential: Credential
+    place: PathwayPlace | None = None
+    """The pathway place it was suggested from (the step before its own), if any."""
+    stack: Stack | None = None
+
+
+NEXT_SUGGESTIONS = 6
+
+
 @dataclass
 class Links:
     stacks: list[Stack] = field(default_factory=list)
@@ -63,6 +76,13 @@ class Graph:
     resource_phases: dict[str, list[str]]
     resource_types: list[str]
     """The resource types in use, sorted."""
+    good_first: dict[str, Pathway | None]
+    """Active credentials that are a good first credential: the first step of an active pathway
+    (that pathway), or short and never after another step of a pathway (None)."""
+    next_up: dict[str, list[Suggestion]]
+    """Per credential, what to earn next: the next step of each of its pathways, then the members
+    of its stacks in the order each lists them from it (each stack's next, then the one after),
+    at most ``NEXT_SUGGESTIONS``."""
 
     def stacks_drawing_on(self, category: Entity) -> list[Stack]:
         """The active stacks with at least one credential of ``category``, by title."""
@@ -143,6 +163,45 @@ def _resource_phases(catalog: Catalog) -> dict[str, list[str]]:
     return {rid: [p for p in values(Phase) if p in phases] for rid, phases in found.items()}
 
 
+def _good_first(catalog: Catalog, links: dict[str, Links]) -> dict[str, Pathway | None]:
+    """The first step of an active pathway; or an estimate at most the lower quartile's with no
+    pathway step before it."""
+    active = [c for c in catalog.credentials.values() if c.status == "active"]
+    if not active:
+        return {}
+    short = sorted(c.estimated_hours for c in active)[len(active) // 4]
+    found: dict[str, Pathway | None] = {}
+    for credential in sorted(active, key=title_key):
+        places = [p for p in links[credential.id].pathways if p.pathway.status == "active"]
+        starts = [p.pathway for p in places if p.step == 1]
+        if starts:
+            found[credential.id] = starts[0]
+        elif credential.estimated_hours <= short and not places:
+            found[credential.id] = None
+    return found
+
+
+def _next_up(catalog: Catalog, credential: Credential, link: Links) -> list[Suggestion]:
+    found: dict[str, Suggestion] = {}
+
+    def offer(cid: str, suggestion: Suggestion) -> None:
+        other = catalog.credentials[cid]
+        if cid != credential.id and other.status == "active":
+            found.setdefault(cid, suggestion)
+
+    for place in link.pathways:
+        if place.pathway.status == "active":
+            for cid in place.next:
+                offer(cid, Suggestion(catalog.credentials[cid], place=place))
+    rounds = [(stack, stack.credentials[at + 1:] + stack.credentials[:at])
+              for stack in link.stacks for at in [stack.credentials.index(credential.id)]]
+    for k in range(max((len(following) for _, following in rounds), default=0)):
+        for stack, following in rounds:
+            if k < len(following):
+                offer(following[k], Suggestion(catalog.credentials[following[k]], stack=stack))
+    return list(found.values())[:NEXT_SUGGESTIONS]
+
+
 def build_graph(catalog: Catalog) -> Graph:
     credentials = catalog.credentials
     backrefs = _backrefs(catalog)
@@ -182,4 +241,6 @@ def build_graph(catalog: Catalog) -> Graph:
         stack_hours={sid: sum(credentials[cid].estimated_hours for cid in stack.credentials)
                      for sid, stack in catalog.stacks.items()},
         resource_phases=_resource_phases(catalog),
-        resource_types=sorted({resource.type for resource in resources}))
+        resource_types=sorted({resource.type for resource in resources}),
+        good_first=_good_first(catalog, links),
+        next_up={cid: _next_up(catalog, credentials[cid], link) for cid, link in links.items()})

@@ -6,13 +6,23 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic_core import ErrorDetails
 
-from .models import CTID_PATTERN, URL_PATTERN, VERSION_PATTERN
+from .models import (
+    CTID_PATTERN,
+    SEARCH_TERM_PATTERN,
+    SEARCH_WORD_PATTERN,
+    URL_PATTERN,
+    VERSION_PATTERN,
+)
 from .printing import shown as _shown
 from .problems import suggest
 
 PATTERNS = {
     VERSION_PATTERN: "is not a version: write it in quotes as two or three numbers, like \"1.0\"",
     URL_PATTERN: "is not a web address starting with http:// or https://",
+    SEARCH_TERM_PATTERN: "is not a word or phrase as search reads it: up to four lowercase words "
+                         "(letters and digits, joined inside by ' or -) with single spaces",
+    SEARCH_WORD_PATTERN: "is not a single word as search reads it: lowercase letters and digits, "
+                         "joined inside by ' (like don't)",
     CTID_PATTERN: "is not a CTID ('ce-' and a lowercase UUID version 4); a CTID is assigned once, by "
                   "`credential-catalog ctids`, and never edited",
 }

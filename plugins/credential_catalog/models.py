@@ -185,6 +185,13 @@ class Alignment(Model):
                                          "catalog's own words; shown wherever the alignment is")
 
 
+SEARCH_TERM_PATTERN = r"^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*){0,3}$"
+SEARCH_WORD_PATTERN = r"^[a-z0-9]+(?:'[a-z0-9]+)*$"
+SearchTerm = Annotated[str, StringConstraints(pattern=SEARCH_TERM_PATTERN, max_length=60)]
+"""A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
+SearchWord = Annotated[str, StringConstraints(pattern=SEARCH_WORD_PATTERN, max_length=30)]
+
+
 class Credential(Entity):
     folder: ClassVar[str] = "credentials"
     singular: ClassVar[str] = "credential"
@@ -197,6 +204,10 @@ class Credential(Entity):
     title: Line
     category: CategoryId
     summary: Annotated[Line, StringConstraints(max_length=240)]
+    keywords: Annotated[list[SearchTerm], Field(max_length=16)] = Field(
+        default=[], description="the catalog's own choice of words a teacher might use for the need "
+                                "this credential answers: searched like its summary, and published as "
+                                "its Open Badges tags and CTDL keywords")
     competency: Prose
     key_method: Prose
     method_components: Annotated[list[MethodComponent], Field(min_length=1)]
@@ -513,6 +524,27 @@ class PlanningPhase(Entity):
     tasks: Annotated[list[PlanningTask], Field(min_length=1)]
 
 
+
+
+class SearchWords(Entity):
+    """Words the browse page's search treats specially: groups of words that find each other, and
+    words that say what a reader needs rather than what about."""
+
+    folder: ClassVar[str] = "search"
+    singular: ClassVar[str] = "search word list"
+    plural: ClassVar[str] = "search word lists"
+
+    title: Line
+    synonyms: list[Annotated[list[SearchTerm], Field(min_length=2)]] = Field(
+        default=[], description="groups of words and phrases that find each other, at index and query "
+                                "time alike; each is matched in every form the search's stemmer gives "
+                                "it ('collaborate' also finds 'collaborating')")
+    filler: list[SearchWord] = Field(
+        default=[], description="words that say what a reader needs rather than what about (\"don't\" in "
+                                "\"students don't listen\"): a search leaves them out, as it does "
+                                "'the' and 'of'")
+
+
 KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (
     Credential,
     Category,
@@ -523,6 +555,7 @@ KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (
     Standard,
     Resource,
     PlanningPhase,
+    SearchWords,
 )}
 """Every kind of entity, by folder, in the order the exports list them.
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 import mkdocs.contrib.search
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -47,6 +48,9 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
 STYLESHEETS = ("assets/catalog/catalog.css", "assets/catalog/plan.css")
+DEFERRED = ("assets/catalog/tables.js",)
+"""Scripts that run once the page is parsed: they need not hold up its first paint (the others
+draw controls into the page, or define what page scripts use)."""
 SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/copy.js", "assets/catalog/plan-store.js",
            "assets/catalog/plan-buttons.js")
 CARD_CACHE = ".cache/credential-catalog/cards"
@@ -101,7 +105,9 @@ def _add_theme(config: MkDocsConfig) -> None:
             config.extra_css.append(sheet)
     for script in SCRIPTS:
         if script not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(script)
+            value = ExtraScriptValue(script)
+            value.defer = script in DEFERRED
+            config.extra_javascript.append(value)
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):

@@ -8,8 +8,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .models import KIND_BY_FOLDER, Credential, Entity, Pathway, Ref, Stack, ctids, kinds
+from .models import KIND_BY_FOLDER, Credential, Entity, Pathway, Ref, SearchWords, Stack, ctids, kinds
 from .problems import Problem, format_path, suggest
+from .terms import keyword_problems
+from .terms import problems as search_word_problems
 
 Pattern = tuple[str, ...]
 """Where in an entity a reference sits: field names, and "*" for every item of a list."""
@@ -104,6 +106,10 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
         report(pathway, path, message)
     _unique_numbers(catalog, report)
     _unique_ctids(catalog, report)
+    for words_list, path, message in search_word_problems(list(catalog.of(SearchWords).values())):
+        report(words_list, path, message)
+    for credential, path, message in keyword_problems(list(catalog.credentials.values())):
+        report(credential, path, message)
     return problems
 
 

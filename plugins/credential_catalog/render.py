@@ -19,8 +19,10 @@ from .cards import BLANK, card
 from .catalog import Catalog
 from .diagram import pathway_hours, pathway_svg, total_text
 from .glance import at_a_glance
+from .graph import Graph
 from .models import Credential, PathwayStep, Worth
 from .pages import PageSpec, entity_title, entity_url
+from .search import facets
 from .text import render_inline, render_prose
 from .vocabulary import count, hours, label, labels
 
@@ -47,6 +49,17 @@ def choice(step: PathwayStep) -> str | None:
     """``choose 2 of 3`` for a step that asks for some of its credentials, else None."""
     listed = len(step.credentials)
     return f"choose {step.needed} of {listed}" if step.needed < listed else None
+
+
+def starting_point(credential: Credential, graph: Graph) -> str | None:
+    """Why a good first credential is one, or None."""
+    if credential.id not in graph.good_first:
+        return None
+    pathway = graph.good_first[credential.id]
+    if pathway is not None:
+        return f"It is the first step of the pathway {entity_title(pathway)}."
+    return ("It is one of the catalog's shorter credentials, and no pathway asks for another "
+            "credential before it.")
 
 
 def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
@@ -80,7 +93,7 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         count=count, entity_url=entity_url, entity_title=entity_title,
         worth=worth_text, choice=choice, titled=titled, card=card, span=span,
         page_url=_page_url, badge_path=badge_path, card_path=card_path,
-        category_badge_path=category_badge_path)
+        category_badge_path=category_badge_path, facets=facets, starting_point=starting_point)
     env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK, pathway_hours=pathway_hours,
                        pathway_time=total_text, badge_alt=description, at_a_glance=at_a_glance,
                        earn_url=earn_url)

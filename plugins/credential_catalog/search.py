@@ -5,7 +5,9 @@ Documents are numbered by their position in the store, so the index refers to ca
 number. The index is cut into shards by the first two characters of each term (``shard``); a query
 loads only the shards its words need, and ``assemble`` (mirrored in browse.js) turns the loaded
 shards into lunr's own serialization, so lunr.py and lunr.js load the same thing. The store's
-header also carries the query rules (``CLAUSES``) that ``query_clauses`` and browse.js follow.
+header also carries the query rules that ``query_units`` and ``search`` follow, and browse.js with
+them: the clauses (``CLAUSES``), how words count (``MATCHING``) and the catalog's search words
+(synonyms and filler words, see ``terms``).
 """
 
 import json
@@ -14,22 +16,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from lunr import __TARGET_JS_VERSION__, lunr
 from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query
-from lunr.stemmer import porter_stemmer, stemmer
-from lunr.stop_word_filter import stop_word_filter
-from lunr.tokenizer import Tokenizer
-from lunr.trimmer import trimmer
+from lunr.stemmer import stemmer
 
 from .cards import time
 from .catalog import Catalog
 from .graph import Graph
-from .models import Credential
+from .models import Credential, SearchWords
+from .terms import Vocabulary, stem, vocabulary, words
 from .vocabulary import ArtifactKind, Audience, label, values
 
 INDEX_DIR = "assets/catalog/credentials-index/"
@@ -37,8 +36,10 @@ STORE_URI = "assets/catalog/credentials-store.json"
 SHARD_POSTINGS = 2000
 """About this many postings per index shard; a shard always holds whole two-character keys."""
 
-FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "body": 1}
-"""Title and summary rank highest; the body holds competency, key method, components and criteria."""
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "keywords": 4, "context": 2, "body": 1}
+"""Title, summary and keywords (a teacher's words for the need) rank highest; the context names
+the credential's category, stacks and pathway steps; the body holds competency, key method,
+components and criteria."""
 
 HOUR_RANGES: tuple[tuple[float, str, str], ...] = (
     (10, "up-to-10", "10 hours or less"),
@@ -55,7 +56,9 @@ FACETS: dict[str, str] = {
     "standard": "Standard for Professional Learning",
     "audience": "Written for",
     "hours": "Estimated time",
+    "start": "Where to start",
 }
+GOOD_FIRST = ("good-first", "Good first credential")
 
 _MARKUP = re.compile(r"[*_`]")
 
@@ -75,13 +78,33 @@ def ordered(catalog: Catalog) -> list[Credential]:
     return sorted(catalog.credentials.values(), key=lambda c: c.title.casefold())
 
 
-def document(credential: Credential, ref: int) -> dict[str, str]:
+def document(credential: Credential, ref: int, context: str = "") -> dict[str, str]:
     parts = [credential.competency, credential.key_method]
     parts += [f"{c.name}. {c.explanation}" for c in credential.method_components]
     parts += [criterion for part in credential.submission.evidence
               for level in part.scoring_guide for criterion in level.criteria]
     return {"ref": str(ref), "title": credential.title, "summary": credential.summary,
-            "body": _plain("\n".join(parts))}
+            "keywords": ".\n".join(credential.keywords), "context": context, "body": _plain("\n".join(parts))}
+
+
+def search_words(catalog: Catalog) -> Vocabulary:
+    return vocabulary(list(catalog.of(SearchWords).values()))
+
+
+def contexts(graph: Graph, credentials: list[Credential]) -> dict[str, str]:
+    return {c.id: context(graph, c) for c in credentials}
+
+
+def context(graph: Graph, credential: Credential) -> str:
+    """Where the catalog places a credential, in its own words: its category and stacks (titles and
+    summaries), and the pathway steps that list it."""
+    links = graph.links[credential.id]
+    category = graph.catalog.categories[credential.category]
+    parts = [category.title, category.summary, *(f"{s.title}: {s.summary}" for s in links.stacks)]
+    for place in links.pathways:
+        step = place.pathway.steps[place.step - 1]
+        parts.append(f"{place.pathway.title}: {step.title}" if step.title else place.pathway.title)
+    return ".\n".join(parts)
 
 
 def shard_key(term: str) -> str:
@@ -89,35 +112,26 @@ def shard_key(term: str) -> str:
     return term[:2]
 
 
-def build_index(credentials: list[Credential]) -> dict[str, Any]:
-    """lunr's own serialization of the credentials' index (scores not yet rounded)."""
+NO_WORDS = Vocabulary({}, frozenset())
+
+
+def build_index(credentials: list[Credential], words: Vocabulary = NO_WORDS,
+                contexts: dict[str, str] | None = None) -> dict[str, Any]:
+    """lunr's own serialization of the credentials' index (scores not yet rounded).
+
+    Each field is handed to lunr.py as the terms ``Vocabulary.index_terms`` gives it, with an empty
+    pipeline: one pass over the text instead of lunr's character-by-character tokenizer and a
+    function call per word and stage, which was most of the time spent indexing."""
     if not credentials:  # lunr cannot build an index of nothing
         return {"version": __TARGET_JS_VERSION__, "fields": list(FIELD_BOOSTS), "fieldVectors": [],
                 "invertedIndex": [], "pipeline": ["stemmer"]}
     fields = [{"field_name": name, "boost": boost} for name, boost in FIELD_BOOSTS.items()]
-    return lunr("ref", fields, [document(c, i) for i, c in enumerate(credentials)],
-                builder=_builder()).serialize()
-
-
-@cache
-def _stem(word: str) -> str:
-    return str(porter_stemmer.stem(word))
-
-
-def _cached_stemmer(token: Any, i: int | None = None, tokens: Any = None) -> Any:
-    return token.update(lambda word, metadata: _stem(word))
-
-
-# The same Porter stemmer under lunr's registered name, remembered per word: a catalog repeats
-# its vocabulary in every credential, and stemming was most of the time spent indexing.
-_cached_stemmer.label = "stemmer"  # type: ignore[attr-defined]
-
-
-def _builder() -> Builder:
+    documents = [{key: value if key == "ref" else words.index_terms(value) for key, value in
+                  document(c, i, (contexts or {}).get(c.id, "")).items()}
+                 for i, c in enumerate(credentials)]
     builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, _cached_stemmer)
-    builder.search_pipeline.add(_cached_stemmer)
-    return builder
+    builder.search_pipeline.add(stemmer)  # what the serialization names; queries do not use it
+    return lunr("ref", fields, documents, builder=builder).serialize()
 
 
 def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[str, Any], list[Any]]:
@@ -157,14 +171,19 @@ def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[
     if not shards:  # an empty catalog: one empty shard, so that every query finds nothing
         shards, firsts = [{"terms": [], "postings": []}], [""]
     header = {"version": serialized["version"], "fields": fields,
-              "pipeline": serialized["pipeline"], "shards": firsts, "clauses": CLAUSES}
+              "pipeline": serialized["pipeline"], "shards": firsts}
     return header, shards
 
 
-def needed_keys(text: str) -> set[str]:
+def rules(words: Vocabulary = NO_WORDS) -> dict[str, Any]:
+    """The query rules, in the store's header beside the index's: see ``query_units``."""
+    return {"clauses": CLAUSES, "matching": MATCHING, **words.rules()}
+
+
+def needed_keys(rules: dict[str, Any], text: str) -> set[str]:
     """The shard keys a query needs. A prefix clause (three letters or more) and a typo clause
     keep the first two letters, so typos are tolerated after them."""
-    return {shard_key(term) for clause in query_clauses(text)
+    return {shard_key(term) for unit in query_units(rules, text) for clause in unit["clauses"]
             for term in clause.get("anyOf", [clause["term"]])}
 
 
@@ -212,52 +231,114 @@ def _undeltas(deltas: list[int]) -> list[int]:
 
 CLAUSES: dict[str, dict[str, int]] = {
     "exact": {"boost": 10},
+    "synonym": {"boost": 6},
     "prefix": {"boost": 3, "shortest": 3},
     "partial": {"boost": 2, "shortest": 4, "drop": 3},
     "typo": {"boost": 1, "shortest": 5, "edits": 1},
 }
-"""The query rules, which travel to browse.js in the store's header: each clause's boost; the
-shortest typed word matched as a prefix; the shortest prefix of a typed word tried as a stem and
-how many letters it may lack; the shortest stem matched within ``edits`` typos."""
+"""How each typed word is searched: each clause's boost; the shortest typed word matched as a
+prefix; the shortest prefix of a typed word tried as a stem and how many letters it may lack; the
+shortest stem matched within ``edits`` typos."""
+
+MATCHING: dict[str, float] = {"common": 0.5, "common_weight": 0.3, "partly_below": 5, "loose_below": 3}
+"""How words count: a word found in more than ``common`` of all credentials ("students") is not
+required, unless no word of the query is found in fewer, and counts in the ranking at
+``common_weight`` of its boosts (as typed or through its synonyms); credentials that match only some of the
+required words are shown, under their own heading, when fewer than ``partly_below`` match them all;
+a word found as typed in fewer than ``loose_below`` credentials also finds near forms and typos
+("clearly" finds "clear", while "listen" does not also find "list")."""
 
 
-def query_clauses(text: str) -> list[dict[str, Any]]:
-    """The clauses browse.js builds for what a visitor typed: exact, prefix and typo-tolerant.
+@dataclass(frozen=True)
+class Ranking:
+    """A query's results: ``full`` match every required word, ``partial`` some; best first."""
 
-    Each word is trimmed, stop words dropped and stemmed for the exact clause; the typed form is
-    also matched as a prefix (a word still being typed) and the stem within one edit (a typo).
-    The index holds stems, which can be shorter than a word being typed ("mindfu" on the way to
-    "mindful", stem "mind"), so a clause also lists the word's last few prefixes and their stems,
-    longest first: :func:`search` uses the first that is a term of the index.
+    required: list[str]
+    """The typed words (or phrases) a result must match, in the order typed."""
+    full: list[Hit]
+    partial: list[Hit]
+    partly_shown: bool
+
+    @property
+    def shown(self) -> list[Hit]:
+        return self.full + self.partial if self.partly_shown else self.full
+
+
+def _word_clauses(clauses: dict[str, dict[str, int]], word: str, stemmed: str) -> list[dict[str, Any]]:
+    exact, prefix, partial, typo = (clauses[name] for name in ("exact", "prefix", "partial", "typo"))
+    found: list[dict[str, Any]] = [{"term": stemmed, "boost": exact["boost"]}]
+    if len(word) >= prefix["shortest"]:
+        found.append({"term": word, "boost": prefix["boost"], "wildcard": "trailing"})
+    prefixes: list[str] = []
+    shortest = max(partial["shortest"], len(word) - partial["drop"])
+    for end in range(len(word) - 1, shortest - 1, -1):
+        for term in (word[:end], stem(word[:end])):
+            if term not in prefixes and term != stemmed:
+                prefixes.append(term)
+    if prefixes:
+        found.append({"term": prefixes[0], "anyOf": prefixes, "boost": partial["boost"], "loose": True})
+    if len(stemmed) >= typo["shortest"]:
+        found.append({"term": stemmed, "boost": typo["boost"], "editDistance": typo["edits"],
+                      "loose": True})
+    return found
+
+
+def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """What a visitor typed, as the units a result is required to match, each with its clauses.
+
+    Stop words are left out. A run of words that is a synonym entry ("group work") is one unit,
+    found through its group's index term; then filler words are left out, and runs of the words
+    left are looked up again ("asking good questions" holds "asking questions"). Any other word is
+    searched
+    for as its stem (exact), as typed (a prefix: a word still being typed), as the longest of its
+    last few prefixes or their stems that the index holds (the index holds "mind" for "mindful",
+    which "mindfu*" misses: :func:`search` picks the first that is a term of the index), within
+    one typo, and through its synonym group if it has one. The last two clauses are loose: they
+    count only for a word that few results match otherwise (``MATCHING["loose_below"]``):
+    "listning" finds "listen", while "listen" does not also find "list".
     """
-    exact, prefix, partial, typo = (CLAUSES[name] for name in ("exact", "prefix", "partial", "typo"))
-    clauses: list[dict[str, Any]] = []
-    for token in Tokenizer(text):
-        kept = stop_word_filter(trimmer(token))
-        if kept is None or not str(kept):
-            continue
-        word = str(kept)
-        stem = str(stemmer(kept.clone()))
-        clauses.append({"term": stem, "boost": exact["boost"]})
-        if len(word) >= prefix["shortest"]:
-            clauses.append({"term": word, "boost": prefix["boost"], "wildcard": "trailing"})
-        prefixes: list[str] = []
-        shortest = max(partial["shortest"], len(word) - partial["drop"])
-        for end in range(len(word) - 1, shortest - 1, -1):
-            for term in (word[:end], _stem(word[:end])):
-                if term not in prefixes and term != stem:
-                    prefixes.append(term)
-        if prefixes:
-            clauses.append({"term": prefixes[0], "anyOf": prefixes, "boost": partial["boost"]})
-        if len(stem) >= typo["shortest"]:
-            clauses.append({"term": stem, "boost": typo["boost"], "editDistance": typo["edits"]})
-    return clauses
+    clauses = rules["clauses"]
+    phrases = {tuple(key): term for key, term in rules["synonyms"]}
+    longest = max((len(key) for key, _ in rules["synonyms"]), default=1)
+    filler = set(rules["filler"])
+
+    def runs(found: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        """``found`` cut into the longest synonym entries of two words or more, and single words."""
+        cut, i = [], 0
+        while i < len(found):
+            size = next((n for n in range(min(longest, len(found) - i), 1, -1)
+                         if tuple(s for _, s in found[i:i + n]) in phrases), 1)
+            cut.append(found[i:i + size])
+            i += size
+        return cut
+
+    pieces: list[list[tuple[str, str]]] = []
+    singles: list[tuple[str, str]] = []
+    for run in [*runs(words(text)), []]:  # entries may hold filler words; then entries without them
+        if len(run) != 1:
+            pieces += runs(singles) + ([run] if run else [])
+            singles = []
+        elif run[0][1] not in filler:
+            singles.append(run[0])
+    units: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for piece in pieces:
+        stemmed = tuple(s for _, s in piece)
+        if len(piece) > 1:
+            key = phrases[stemmed]
+            unit = [{"term": key, "boost": clauses["synonym"]["boost"]}]
+        else:
+            key = stemmed[0]
+            unit = _word_clauses(clauses, *piece[0])
+            if stemmed in phrases:
+                unit.append({"term": phrases[stemmed], "boost": clauses["synonym"]["boost"]})
+        if key not in seen:
+            seen.add(key)
+            units.append({"typed": " ".join(word for word, _ in piece), "clauses": unit})
+    return units
 
 
-def search(index: Index, text: str) -> list[Hit]:
-    clauses = query_clauses(text)
-    if not clauses:
-        return []
+def _query(index: Index, clauses: list[dict[str, Any]]) -> list[Hit]:
     query = index.create_query()
     for clause in clauses:
         term = clause["term"]
@@ -268,17 +349,50 @@ def search(index: Index, text: str) -> list[Hit]:
         wildcard = Query.WILDCARD_TRAILING if clause.get("wildcard") else Query.WILDCARD_NONE
         query.term(term, use_pipeline=False, boost=clause["boost"], wildcard=wildcard,
                    edit_distance=clause.get("editDistance", 0))
-    return [Hit(match["ref"], match["score"]) for match in index.query(query)]
+    return [Hit(match["ref"], match["score"]) for match in index.query(query)] if query.clauses else []
+
+
+def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> set[str]:
+    """The results that match a unit: through its strict clauses, and through its loose ones too
+    when fewer than ``fewer_than`` results match it strictly."""
+    strict = {hit.ref for hit in _query(index, [c for c in clauses if not c.get("loose")])}
+    if len(strict) >= fewer_than:
+        return strict
+    return strict | {hit.ref for hit in _query(index, [c for c in clauses if c.get("loose")])}
+
+
+def _rounded(score: float) -> int:
+    """A score in millionths, so that lunr.py's and lunr.js's last bits cannot reorder a tie."""
+    return math.floor(score * 1e6 + 0.5)
+
+
+def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Ranking:
+    """Rank what ``text`` finds among ``total`` credentials: results matching more of the required
+    words first, then by lunr's score, then in store order. A word most credentials hold
+    ("students", "team") does not select, unless no word is rarer, and weighs little in the score."""
+    units = query_units(rules, text)
+    matched = [_matching(index, unit["clauses"], rules["matching"]["loose_below"]) for unit in units]
+    rarest = min(map(len, matched), default=0)
+    required = [n for n, refs in enumerate(matched)
+                if len(refs) <= rules["matching"]["common"] * total or len(refs) == rarest]
+    weight = rules["matching"]["common_weight"]
+    hints = [{**clause, "boost": clause["boost"] * weight} for n, unit in enumerate(units)
+             if n not in required for clause in unit["clauses"] if not clause.get("loose")]
+    hits = _query(index, [clause for n in required for clause in units[n]["clauses"]] + hints)
+    ranked = sorted(((sum(hit.ref in matched[n] for n in required), hit) for hit in hits),
+                    key=lambda pair: (-pair[0], -_rounded(pair[1].score), int(pair[1].ref)))
+    full = [hit for count, hit in ranked if count == len(required)]
+    partial = [hit for count, hit in ranked if 0 < count < len(required)]
+    return Ranking([units[n]["typed"] for n in required], full, partial,
+                   bool(partial) and len(full) < rules["matching"]["partly_below"])
 
 
 def sharded_search(header: dict[str, Any], load: Callable[[int], dict[str, Any]],
-                   text: str) -> list[Hit]:
+                   text: str, total: int) -> Ranking:
     """Search as browse.js does: load only the shards the query needs, then search them."""
-    keys = needed_keys(text)
-    if not keys:
-        return []
-    parts = [load(number) for number in shards_for(header, keys)]
-    return search(Index.load(assemble(header, parts, keys)), text)
+    keys = needed_keys(header, text)
+    parts = [load(number) for number in shards_for(header, keys)] if keys else []
+    return search(Index.load(assemble(header, parts, keys)), header, text, total)
 
 
 def _hours_range(hours: float) -> str:
@@ -296,6 +410,7 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
         "standard": [(s.id, s.title) for s in catalog.standards.values()],
         "audience": [(a, label(a)) for a in values(Audience)],
         "hours": [(key, text) for _, key, text in HOUR_RANGES],
+        "start": [GOOD_FIRST],
     }
     chosen: list[dict[str, list[str]]] = []
     for credential in credentials:
@@ -308,6 +423,7 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
             "standard": credential.standard_ids,
             "audience": list(credential.audience),
             "hours": [_hours_range(credential.estimated_hours)],
+            "start": [GOOD_FIRST[0]] if credential.id in graph.good_first else [],
         })
     facets: dict[str, Any] = {}
     for name, title in FACETS.items():
@@ -319,16 +435,40 @@ def build_store(catalog: Catalog, graph: Graph, credentials: list[Credential]) -
     return {"ids": [c.id for c in credentials], "titles": [c.title for c in credentials],
             "summaries": [c.summary for c in credentials],
             "times": [time(c.estimated_hours) for c in credentials],
+            "hours": [c.estimated_hours for c in credentials],
             "retired": [i for i, c in enumerate(credentials) if c.status == "retired"],
             "facets": facets}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+def facets(catalog: Catalog, graph: Graph) -> list[Facet]:
+    """The browse page's filters as the page first shows them, each value with its count."""
+    store = build_store(catalog, graph, ordered(catalog))
+    return [Facet(name, facet["label"], [
+        FacetValue(key, text, sum(slot in docs for docs in facet["docs"]))
+        for slot, (key, text) in enumerate(facet["values"])]) for name, facet in store["facets"].items()]
 
 
 def browse_files(catalog: Catalog, graph: Graph) -> dict[str, str]:
     """The browse page's data files, by site path: the card store (with the index's header) and
     the index shards, ``credentials-index/<number>.json``."""
     credentials = ordered(catalog)
-    header, shards = shard(build_index(credentials))
-    store = {**build_store(catalog, graph, credentials), "search": header}
+    words = search_words(catalog)
+    header, shards = shard(build_index(credentials, words, contexts(graph, credentials)))
+    store = {**build_store(catalog, graph, credentials), "search": {**header, **rules(words)}}
     files = {STORE_URI: _json(store)}
     files.update((f"{INDEX_DIR}{number}.json", _json(part)) for number, part in enumerate(shards))
     return files

@@ -82,7 +82,7 @@ def credential(graph: Graph, urls: Urls, item: Credential) -> dict[str, Any]:
         "ceterms:ownedBy": [issuer],
         "ceterms:offeredBy": [issuer],
         "ceterms:image": urls.file(badge_path(item)),
-        "ceterms:keyword": {LANGUAGE: [catalog.categories[item.category].title]},
+        "ceterms:keyword": {LANGUAGE: [catalog.categories[item.category].title, *item.keywords]},
         "ceterms:versionIdentifier": [{
             "@type": "ceterms:IdentifierValue",
             "ceterms:identifierTypeName": _text("Catalog version"),

@@ -63,7 +63,7 @@ def criteria_narrative(credential: Credential) -> str:
 
 def _tags(catalog: Catalog, credential: Credential) -> list[str]:
     return ["micro-credential", catalog.categories[credential.category].title,
-            *(label(audience) for audience in credential.audience)]
+            *(label(audience) for audience in credential.audience), *credential.keywords]
 
 
 def _website(catalog: Catalog, urls: Urls, issuer: Issuer) -> str:

@@ -1,6 +1,9 @@
-/* Search and facets for the credentials page. The page works without this script: it lists every
- * credential by category. The card store loads with the page; lunr.js loads on the first search,
- * and each query fetches only the prebuilt index shards its words need. The pure functions at the top are shared with the tests (run in node). */
+/* Search, filters and sorting for the credentials page. The page works without this script: it
+ * lists every credential by category, and hides the controls. The controls and filters are in the
+ * page from the start (nothing moves when the script takes over); the card store loads with the
+ * page, lunr.js on the first search, and each query fetches only the prebuilt index shards its
+ * words need. The pure functions at the top mirror search.py and terms.py, and the tests run
+ * them in node against the Python side. */
 (function () {
   "use strict";
 
@@ -53,68 +56,177 @@
     return numbers.sort(function (a, b) { return a - b; });
   }
 
-  /* The same clauses as search.py's query_clauses, by the rules in the store's header (`rules`):
-   * exact stem, typed prefix, the longest of the typed word's last few prefixes and their stems
-   * that the index holds (it holds "mind" for "mindful", which "mindfu*" misses), and the stem
-   * within one edit. */
-  function clauses(lunr, rules, text) {
+  function trim(word) { return word.replace(/^\W+/, "").replace(/\W+$/, ""); }
+
+  function stemOf(lunr, word) { return lunr.stemmer(new lunr.Token(word, {})).toString(); }
+
+  /* terms.words: each word search keeps, as typed (trimmed, lowercase) and stemmed. */
+  function words(lunr, text) {
+    var found = [];
+    lunr.tokenizer(text.replace(/[\u2018\u2019]/g, "'")).forEach(function (token) {
+      var word = trim(token.toString());
+      if (word && lunr.stopWordFilter(new lunr.Token(word, {}))) found.push([word, stemOf(lunr, word)]);
+    });
+    return found;
+  }
+
+  function wordClauses(lunr, clauses, word, stem) {
+    var found = [{ term: stem, boost: clauses.exact.boost }];
+    if (word.length >= clauses.prefix.shortest) {
+      found.push({ term: word, boost: clauses.prefix.boost, wildcard: "trailing" });
+    }
+    var prefixes = [];
+    var shortest = Math.max(clauses.partial.shortest, word.length - clauses.partial.drop);
+    for (var end = word.length - 1; end >= shortest; end--) {
+      [word.slice(0, end), stemOf(lunr, word.slice(0, end))].forEach(function (term) {
+        if (prefixes.indexOf(term) < 0 && term !== stem) prefixes.push(term);
+      });
+    }
+    if (prefixes.length) {
+      found.push({ term: prefixes[0], anyOf: prefixes, boost: clauses.partial.boost, loose: true });
+    }
+    if (stem.length >= clauses.typo.shortest) {
+      found.push({ term: stem, boost: clauses.typo.boost, editDistance: clauses.typo.edits, loose: true });
+    }
+    return found;
+  }
+
+  /* search.py's query_units: what a visitor typed, as the units a result must match. */
+  function units(lunr, rules, text) {
+    var clauses = rules.clauses;
+    var phrases = {};
+    var longest = 1;
+    rules.synonyms.forEach(function (entry) {
+      phrases[entry[0].join(" ")] = entry[1];
+      longest = Math.max(longest, entry[0].length);
+    });
+    var stemsOf = function (piece) { return piece.map(function (w) { return w[1]; }).join(" "); };
+    function runs(found) {
+      var cut = [];
+      var i = 0;
+      while (i < found.length) {
+        var size = 1;
+        for (var n = Math.min(longest, found.length - i); n > 1; n--) {
+          if (Object.prototype.hasOwnProperty.call(phrases, stemsOf(found.slice(i, i + n)))) { size = n; break; }
+        }
+        cut.push(found.slice(i, i + size));
+        i += size;
+      }
+      return cut;
+    }
+    var pieces = [];
+    var singles = [];
+    runs(words(lunr, text)).concat([[]]).forEach(function (run) {
+      if (run.length !== 1) {
+        pieces = pieces.concat(runs(singles), run.length ? [run] : []);
+        singles = [];
+      } else if (rules.filler.indexOf(run[0][1]) < 0) {
+        singles.push(run[0]);
+      }
+    });
     var out = [];
-    lunr.tokenizer(text).forEach(function (token) {
-      var kept = lunr.stopWordFilter(lunr.trimmer(token));
-      if (!kept || !kept.toString()) return;
-      var word = kept.toString();
-      var stem = lunr.stemmer(kept.clone()).toString();
-      out.push({ term: stem, boost: rules.exact.boost });
-      if (word.length >= rules.prefix.shortest) {
-        out.push({ term: word, boost: rules.prefix.boost, wildcard: "trailing" });
+    var seen = {};
+    pieces.forEach(function (piece) {
+      var stemmed = stemsOf(piece);
+      var key, unit;
+      var synonym = Object.prototype.hasOwnProperty.call(phrases, stemmed) ? phrases[stemmed] : null;
+      if (piece.length > 1) {
+        key = synonym;
+        unit = [{ term: synonym, boost: clauses.synonym.boost }];
+      } else {
+        key = stemmed;
+        unit = wordClauses(lunr, clauses, piece[0][0], piece[0][1]);
+        if (synonym !== null) unit.push({ term: synonym, boost: clauses.synonym.boost });
       }
-      var prefixes = [];
-      var shortest = Math.max(rules.partial.shortest, word.length - rules.partial.drop);
-      for (var end = word.length - 1; end >= shortest; end--) {
-        var prefix = word.slice(0, end);
-        [prefix, lunr.stemmer(new lunr.Token(prefix, {})).toString()].forEach(function (term) {
-          if (prefixes.indexOf(term) < 0 && term !== stem) prefixes.push(term);
-        });
-      }
-      if (prefixes.length) out.push({ term: prefixes[0], anyOf: prefixes, boost: rules.partial.boost });
-      if (stem.length >= rules.typo.shortest) {
-        out.push({ term: stem, boost: rules.typo.boost, editDistance: rules.typo.edits });
-      }
+      if (Object.prototype.hasOwnProperty.call(seen, key)) return;
+      seen[key] = true;
+      out.push({ typed: piece.map(function (w) { return w[0]; }).join(" "), clauses: unit });
     });
     return out;
   }
 
   function neededKeys(lunr, rules, text) {
     var keys = [];
-    clauses(lunr, rules, text).forEach(function (c) {
-      (c.anyOf || [c.term]).forEach(function (term) {
-        if (keys.indexOf(shardKey(term)) < 0) keys.push(shardKey(term));
+    units(lunr, rules, text).forEach(function (unit) {
+      unit.clauses.forEach(function (c) {
+        (c.anyOf || [c.term]).forEach(function (term) {
+          if (keys.indexOf(shardKey(term)) < 0) keys.push(shardKey(term));
+        });
       });
     });
     return keys.sort();
   }
 
-  function search(lunr, rules, index, text) {
-    var wanted = clauses(lunr, rules, text);
-    if (!wanted.length) return [];
-    return index.query(function (query) {
-      wanted.forEach(function (c) {
-        var term = c.term;
-        if (c.anyOf) {
-          term = c.anyOf.filter(function (t) {
-            return Object.prototype.hasOwnProperty.call(index.invertedIndex, t);
-          })[0];
-          if (term === undefined) return;
-        }
-        var options = { usePipeline: false, boost: c.boost };
-        if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
-        if (c.editDistance) options.editDistance = c.editDistance;
-        query.term(term, options);
-      });
+  function query(lunr, index, clauses) {
+    var resolved = [];
+    clauses.forEach(function (c) {
+      var term = c.term;
+      if (c.anyOf) {
+        term = c.anyOf.filter(function (t) {
+          return Object.prototype.hasOwnProperty.call(index.invertedIndex, t);
+        })[0];
+        if (term === undefined) return;
+      }
+      var options = { usePipeline: false, boost: c.boost };
+      if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
+      if (c.editDistance) options.editDistance = c.editDistance;
+      resolved.push([term, options]);
+    });
+    if (!resolved.length) return [];
+    return index.query(function (q) {
+      resolved.forEach(function (r) { q.term(r[0], r[1]); });
     }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
   }
 
-  var core = { assemble: assemble, shardsFor: shardsFor, neededKeys: neededKeys, clauses: clauses,
+  function matching(lunr, index, clauses, fewerThan) {
+    var refs = function (hits) { return hits.map(function (h) { return h.ref; }); };
+    var strict = refs(query(lunr, index, clauses.filter(function (c) { return !c.loose; })));
+    if (strict.length >= fewerThan) return strict;
+    refs(query(lunr, index, clauses.filter(function (c) { return c.loose; }))).forEach(function (ref) {
+      if (strict.indexOf(ref) < 0) strict.push(ref);
+    });
+    return strict;
+  }
+
+  /* search.py's search: results matching more of the required words first, then by score. */
+  function search(lunr, rules, index, text, total) {
+    var found = units(lunr, rules, text);
+    var matched = found.map(function (unit) {
+      return matching(lunr, index, unit.clauses, rules.matching.loose_below);
+    });
+    var rarest = Math.min.apply(null, matched.map(function (refs) { return refs.length; }));
+    var required = [];
+    matched.forEach(function (refs, n) {
+      if (refs.length <= rules.matching.common * total || refs.length === rarest) required.push(n);
+    });
+    var clauses = [];
+    required.forEach(function (n) { clauses = clauses.concat(found[n].clauses); });
+    found.forEach(function (unit, n) {
+      if (required.indexOf(n) >= 0) return;
+      unit.clauses.forEach(function (c) {
+        if (c.loose) return;
+        var hint = {};
+        Object.keys(c).forEach(function (key) { hint[key] = c[key]; });
+        hint.boost = c.boost * rules.matching.common_weight;
+        clauses.push(hint);
+      });
+    });
+    var rounded = function (score) { return Math.floor(score * 1e6 + 0.5); };
+    var ranked = query(lunr, index, clauses).map(function (hit) {
+      var count = required.filter(function (n) { return matched[n].indexOf(hit.ref) >= 0; }).length;
+      return { count: count, hit: hit };
+    }).sort(function (a, b) {
+      return b.count - a.count || rounded(b.hit.score) - rounded(a.hit.score) || +a.hit.ref - +b.hit.ref;
+    });
+    var full = ranked.filter(function (r) { return r.count === required.length; })
+      .map(function (r) { return r.hit; });
+    var partial = ranked.filter(function (r) { return r.count > 0 && r.count < required.length; })
+      .map(function (r) { return r.hit; });
+    return { required: required.map(function (n) { return found[n].typed; }), full: full, partial: partial,
+             partlyShown: partial.length > 0 && full.length < rules.matching.partly_below };
+  }
+
+  var core = { assemble: assemble, shardsFor: shardsFor, neededKeys: neededKeys, units: units,
                search: search };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
@@ -122,15 +234,20 @@
   }
 
   var PAGE = 60;
+  var WIDE = "(min-width: 60em)";
   var root = document.querySelector(".cc-browse");
   if (!root || !window.fetch || !window.history.pushState) return;
   var all = document.querySelector(".cc-browse-all");
   var input = root.querySelector("#cc-query");
   var form = root.querySelector("form");
-  var facetBox = root.querySelector(".cc-facets");
-  var results = root.querySelector(".cc-results");
+  var sortBox = root.querySelector("#cc-sort");
+  var facetBox = document.querySelector(".cc-facets");
+  var facetHome = document.querySelector(".cc-facets-home");
+  var results = document.querySelector(".cc-results");
   var status = root.querySelector(".cc-status");
   var clearAll = root.querySelector(".cc-clear");
+  var openFilters = root.querySelector(".cc-filters-open");
+  var dialog = document.querySelector(".cc-filters-dialog");
   var cardTemplate = document.querySelector("template.cc-card-template");
 
   var store = null;
@@ -140,7 +257,7 @@
   var shards = {};
   var shardLoading = null;
   var built = { keys: null, index: null };
-  var state = { q: "", f: {} };
+  var state = { q: "", f: {}, sort: "" };
   var typing = false;
   var shown = PAGE;
   var timer = null;
@@ -197,7 +314,7 @@
       loadLunr().then(function () { render(false); }, failed);
       return null;
     }
-    var keys = neededKeys(window.lunr, store.search.clauses, state.q);
+    var keys = neededKeys(window.lunr, store.search, state.q);
     var numbers = shardsFor(store.search, keys);
     var missing = numbers.filter(function (n) { return !shards[n]; });
     if (missing.length) {
@@ -212,9 +329,14 @@
     return built.index;
   }
 
+  function sorts() {
+    return Array.prototype.map.call(sortBox.options, function (o) { return o.value; });
+  }
+
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
-    var next = { q: params.get("query") || "", f: {} };
+    var sort = params.get("sort") || "";
+    var next = { q: params.get("query") || "", f: {}, sort: sorts().indexOf(sort) >= 0 ? sort : "" };
     names.forEach(function (name) {
       var known = store.facets[name].values.map(function (v) { return v[0]; });
       var picked = params.getAll(name).filter(function (v) { return known.indexOf(v) >= 0; });
@@ -229,6 +351,7 @@
     names.forEach(function (name) {
       (s.f[name] || []).forEach(function (value) { params.append(name, value); });
     });
+    if (s.sort) params.set("sort", s.sort);
     var text = params.toString();
     return window.location.pathname + (text ? "?" + text : "");
   }
@@ -242,50 +365,23 @@
     return (state.f[name] || []).map(function (id) { return values.indexOf(id); });
   }
 
-  function buildFacets() {
-    names.forEach(function (name) {
-      var facet = store.facets[name];
-      var list = el("ul", { class: "cc-facet__values" });
-      facet.values.forEach(function (value, slot) {
-        var id = "cc-f-" + name + "-" + slot;
-        var box = el("input", { type: "checkbox", id: id, name: name, value: value[0] });
-        box.addEventListener("change", onFacetChange);
-        list.appendChild(el("li", {}, [
-          box,
-          el("label", { for: id }, [
-            document.createTextNode(value[1] + " "),
-            el("span", { class: "cc-facet__count", "data-count": "" })
-          ])
-        ]));
-      });
-      var details = el("details", { class: "cc-facet", "data-facet": name }, [
-        el("summary", {}, [
-          document.createTextNode(facet.label),
-          el("span", { class: "cc-facet__chosen" })
-        ]),
-        el("fieldset", {}, [el("legend", { class: "cc-visually-hidden", text: facet.label }), list])
-      ]);
-      if (name === "category") details.open = true;
-      facetBox.appendChild(details);
-    });
+  function boxes(name) {
+    return facetBox.querySelectorAll('input[name="' + name + '"]');
   }
 
   function syncControls() {
     if (input.value !== state.q) input.value = state.q;
+    sortBox.value = state.sort;
     names.forEach(function (name) {
       var picked = state.f[name] || [];
-      facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
-        box.checked = picked.indexOf(box.value) >= 0;
-      });
+      boxes(name).forEach(function (box) { box.checked = picked.indexOf(box.value) >= 0; });
       if (picked.length) facetBox.querySelector('[data-facet="' + name + '"]').open = true;
     });
   }
 
   /* Facet values combine with OR inside a facet and AND across facets; each value's count is what
    * the results would hold if that value were added to its facet's current choice. */
-  function evaluate(hits) {
-    var candidates = hits ? hits.map(function (h) { return +h.ref; })
-                          : store.ids.map(function (_, i) { return i; });
+  function evaluate(candidates) {
     var wanted = {};
     names.forEach(function (name) { wanted[name] = selectedSlots(name); });
     var counts = {};
@@ -308,8 +404,23 @@
     return { matched: matched, counts: counts };
   }
 
-  /* A card: a copy of the page's card template (credential-card.html, rendered blank and
-   * retired) filled from the store. */
+  /* The order the chosen sort gives `list` (store numbers): best match keeps it; without a query,
+   * the catalog's order (by category, then title); shortest first; or by title (the store's order). */
+  function sorted(list) {
+    var copy = list.slice();
+    var category = function (i) { return store.facets.category.docs[i][0]; };
+    if (state.sort === "time") {
+      copy.sort(function (a, b) { return store.hours[a] - store.hours[b] || a - b; });
+    } else if (state.sort === "title") {
+      copy.sort(function (a, b) { return a - b; });
+    } else if (!state.q) {
+      copy.sort(function (a, b) { return category(a) - category(b) || a - b; });
+    }
+    return copy;
+  }
+
+  /* A card: a copy of the page's card template (credential-card.html, rendered blank, retired and
+   * a good first credential) filled from the store. */
   function card(i) {
     var id = store.ids[i];
     var node = cardTemplate.content.firstElementChild.cloneNode(true);
@@ -317,17 +428,21 @@
     var labels = function (name) {
       return store.facets[name].docs[i].map(function (s) { return store.facets[name].values[s][1]; }).join(", ");
     };
+    var drop = function (selector) {
+      var badge = node.querySelector(selector);
+      var space = badge.previousSibling;
+      if (space && space.nodeType === Node.TEXT_NODE && !space.textContent.trim()) space.parentNode.removeChild(space);
+      badge.parentNode.removeChild(badge);
+    };
     node.setAttribute("data-credential", id);
     var link = node.querySelector(".cc-card__title a");
     link.href = root.dataset.credentials + id + "/";
     link.textContent = store.titles[i];
     if (!retired[i]) {
-      var badge = node.querySelector(".cc-badge--retired");
-      var space = badge.previousSibling;
-      if (space && space.nodeType === Node.TEXT_NODE) space.parentNode.removeChild(space);
-      badge.parentNode.removeChild(badge);
+      drop(".cc-badge--retired");
       node.classList.remove("cc-card--retired");
     }
+    if (!store.facets.start.docs[i].length) drop(".cc-card__first");
     node.querySelector(".cc-card__badge").src = root.dataset.badges + id + ".svg";
     fill(".cc-card__category", labels("category"));
     fill(".cc-card__summary", store.summaries[i]);
@@ -366,29 +481,61 @@
     ]);
   }
 
-  function describe(count) {
-    if (!state.q && !activeCount()) return "Showing all " + store.ids.length + " credentials.";
-    var parts = [count === 1 ? "1 credential matches" : count + " credentials match"];
-    if (state.q) parts.push("\u201C" + state.q + "\u201D");
+  function quoted(list) {
+    var q = list.map(function (w) { return "\u201C" + w + "\u201D"; });
+    if (q.length < 2) return q.join("");
+    if (q.length === 2) return "both " + q[0] + " and " + q[1];
+    return "all of " + q.slice(0, -1).join(", ") + " and " + q[q.length - 1];
+  }
+
+  var ORDER = { time: "shortest first", title: "by title" };
+
+  function describe(full, partial, required) {
+    var order = state.sort ? ORDER[state.sort] : state.q ? "best match first" : "";
+    if (!state.q && !activeCount()) {
+      return "Showing all " + store.ids.length + " credentials" + (order ? ", " + order : "") + ".";
+    }
     var filters = activeCount();
-    if (filters) parts.push(filters === 1 ? "with 1 filter" : "with " + filters + " filters");
-    return parts.join(" ") + (state.q && count > 1 ? ", best match first." : ".");
+    var words = state.q ? " " + (required.length ? quoted(required) : "\u201C" + state.q + "\u201D") : "";
+    var text = full === 0 && partial ? "No credential matches" + words
+      : (full === 1 ? "1 credential matches" : full + " credentials match") + words;
+    if (filters) text += filters === 1 ? " with 1 filter" : " with " + filters + " filters";
+    if (full > 1 && order) text += ", " + order;
+    text += ".";
+    if (partial) {
+      text += " " + partial + (full ? " more" : "") + (partial === 1 ? " matches" : " match") +
+        " some of the words.";
+    }
+    return text;
+  }
+
+  function list(items) {
+    var ul = el("ul", { class: "cc-cards cc-results__list" }, []);
+    items.forEach(function (i) { ul.appendChild(card(i)); });
+    return ul;
   }
 
   function render(announce) {
     var searching = state.q.trim() !== "";
-    var hits = null;
+    var ranking = null;
     if (searching) {
       var index = queryIndex();
       if (!index) {
         status.textContent = "Loading search\u2026";
         return;
       }
-      hits = search(window.lunr, store.search.clauses, index, state.q);
+      ranking = search(window.lunr, store.search, index, state.q, store.ids.length);
     }
-    var outcome = evaluate(hits);
+    var refs = function (hits) { return hits.map(function (h) { return +h.ref; }); };
+    var fullRefs = ranking ? refs(ranking.full) : store.ids.map(function (_, i) { return i; });
+    var partRefs = ranking && ranking.partlyShown ? refs(ranking.partial) : [];
+    var outcome = evaluate(fullRefs.concat(partRefs));
+    var inFull = {};
+    fullRefs.forEach(function (i) { inFull[i] = true; });
+    var full = sorted(outcome.matched.filter(function (i) { return inFull[i]; }));
+    var partial = sorted(outcome.matched.filter(function (i) { return !inFull[i]; }));
     names.forEach(function (name) {
-      facetBox.querySelectorAll('input[name="' + name + '"]').forEach(function (box, slot) {
+      boxes(name).forEach(function (box, slot) {
         var count = outcome.counts[name][slot];
         var label = box.nextSibling.lastChild;
         if (label.textContent !== "(" + count + ")") label.textContent = "(" + count + ")";
@@ -398,24 +545,32 @@
       facetBox.querySelector('[data-facet="' + name + '"] .cc-facet__chosen').textContent =
         chosen ? " (" + chosen + " chosen)" : "";
     });
-    var filtered = searching || activeCount() > 0;
+    var filtered = searching || activeCount() > 0 || state.sort !== "";
     all.hidden = filtered;
     document.body.classList.toggle("cc-filtering", filtered);
-    clearAll.disabled = !filtered;
-    /* Unfiltered, the full list by category fills the results column beside the filters. */
-    if (all.parentNode === results) results.parentNode.parentNode.after(all);
+    results.hidden = !filtered;
+    clearAll.disabled = !(searching || activeCount() > 0 || state.sort);
+    openFilters.querySelector(".cc-filters-count").textContent = "(" + activeCount() + ")";
+    var total = full.length + partial.length;
+    dialog.querySelector(".cc-dialog__done").textContent =
+      total === 1 ? "Show 1 credential" : "Show " + total + " credentials";
     results.textContent = "";
-    results.hidden = false;
-    if (!filtered) results.appendChild(all);
     if (filtered) {
-      if (outcome.matched.length) {
-        var list = el("ul", { class: "cc-cards cc-results__list" }, []);
-        outcome.matched.slice(0, shown).forEach(function (i) { list.appendChild(card(i)); });
-        results.appendChild(el("h2", { class: "cc-results__title", text: "Results" }));
-        results.appendChild(list);
-        if (outcome.matched.length > shown) {
+      if (total) {
+        var room = shown;
+        if (full.length) {
+          results.appendChild(el("h2", { class: "cc-results__title", text: "Results" }));
+          results.appendChild(list(full.slice(0, room)));
+          room -= full.length;
+        }
+        if (partial.length && room > 0) {
+          results.appendChild(el("h2", { class: "cc-results__title", id: "cc-partly", text: "Partly matching" }));
+          results.appendChild(el("p", { class: "cc-hint", text: "These match some of the words, not all." }));
+          results.appendChild(list(partial.slice(0, room)));
+        }
+        if (total > shown) {
           var more = el("button", { type: "button", class: "md-button cc-more",
-                                    text: "Show more (" + (outcome.matched.length - shown) + " left)" });
+                                    text: "Show more (" + (total - shown) + " left)" });
           more.addEventListener("click", function () { shown += PAGE; render(false); });
           results.appendChild(more);
         }
@@ -423,8 +578,9 @@
         results.appendChild(emptyState());
       }
     }
-    var text = describe(outcome.matched.length);
+    var text = describe(full.length, partial.length, ranking ? ranking.required : []);
     if (announce !== false || status.textContent !== text) status.textContent = text;
+    status.setAttribute("data-query", state.q);
   }
 
   function commit() {
@@ -457,14 +613,27 @@
     timer = window.setTimeout(render, 120);
   }
 
+  /* On a phone the filters open over the list in a modal dialog; they move back when it closes. */
+  function showFilters() {
+    dialog.querySelector(".cc-dialog__body").appendChild(facetBox);
+    dialog.showModal();
+  }
+
+  function filtersClosed() {
+    facetHome.appendChild(facetBox);
+    if (!window.matchMedia(WIDE).matches) openFilters.focus();
+  }
+
   function start(loaded) {
     store = loaded;
     store.retired.forEach(function (i) { retired[i] = true; });
     names = Object.keys(store.facets);
-    buildFacets();
+    facetBox.querySelectorAll('input[type="checkbox"]').forEach(function (box) {
+      box.addEventListener("change", onFacetChange);
+    });
     state = readUrl();
+    if (!state.q && input.value) state.q = input.value;  // typed before the script took over
     syncControls();
-    root.hidden = false;
     input.addEventListener("input", onInput);
     input.addEventListener("focus", function () { loadLunr().catch(failed); });
     form.addEventListener("submit", function (event) {
@@ -472,10 +641,21 @@
       typing = false;
       render();
     });
+    sortBox.addEventListener("change", function () {
+      state.sort = sortBox.value;
+      commit();
+    });
     clearAll.addEventListener("click", function () {
-      state = { q: "", f: {} };
+      state = { q: "", f: {}, sort: "" };
       commit();
       input.focus();
+    });
+    openFilters.addEventListener("click", showFilters);
+    dialog.addEventListener("close", filtersClosed);
+    dialog.querySelector(".cc-dialog__close").addEventListener("click", function () { dialog.close(); });
+    dialog.querySelector(".cc-dialog__done").addEventListener("click", function () { dialog.close(); });
+    window.matchMedia(WIDE).addEventListener("change", function (event) {
+      if (event.matches && dialog.open) dialog.close();
     });
     window.addEventListener("popstate", function () {
       typing = false;
@@ -484,7 +664,8 @@
       syncControls();
       render();
     });
-    render();
+    render(false);  // the page already says what it shows: nothing to announce
+    root.setAttribute("data-ready", "");
   }
 
   fetch(root.dataset.store).then(function (r) { return r.json(); }).then(start);

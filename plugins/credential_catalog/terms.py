@@ -1,0 +1,165 @@
+"""Words as the browse page's search sees them, the same at index time (search.py, with lunr.py) and
+at query time (search.py, and browse.js, which mirrors each function here).
+
+A text is split where lunr splits it (spaces and hyphens), each word loses its leading and trailing
+punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it), stop words go and the rest are
+stemmed. The catalog's search word lists (``catalog/search/``) add two things: each synonym group
+is one more index term, ``~`` and its first entry's stems, added wherever an entry of the group
+occurs in a text and searched for whenever a reader types one; and filler words are left out of
+queries.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any
+
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+from .models import Credential, SearchWords
+
+SYNONYM_MARK = "~"
+_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'"})
+_EDGES = re.compile(r"^\W+|\W+$", re.ASCII)
+_SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")
+"""Where lunr.py's tokenizer splits a text."""
+
+Path_ = tuple[str | int, ...]
+
+
+def trim(word: str) -> str:
+    return _EDGES.sub("", word)
+
+
+class _Stemmer(PorterStemmer):  # type: ignore[misc]
+    """lunr.py's Porter stemmer with lunr.js's step 1c, so that an index built here answers the
+    stems browse.js looks up: a final y becomes i exactly when it follows a consonant that is not
+    the word's first letter ("try" to "tri", while "survey" and "play" stay); lunr.py's rule made
+    "survei" and kept "try"."""
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.j > self.k0 and self.b[self.j] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
+
+
+_STEMMER = _Stemmer()
+
+
+@cache
+def stem(word: str) -> str:
+    return str(_STEMMER.stem(word))
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` that search keeps, as typed (trimmed, lowercase) and stemmed."""
+    trimmed = (trim(piece) for piece in _SEPARATORS.split(text.lower().translate(_APOSTROPHES)))
+    return [(word, stem(word)) for word in trimmed if word and word not in STOP_WORDS]
+
+
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(s for _, s in words(text))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The search word lists, ready to apply: each synonym entry's stems with its group's index term,
+    and the stems of the filler words."""
+
+    phrases: dict[tuple[str, ...], str]
+    filler: frozenset[str]
+
+    @cached_property
+    def _starts(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, term in self.phrases.items():
+            starts.setdefault(key[0], []).append((key, term))
+        return starts
+
+    def index_terms(self, text: str) -> list[str]:
+        """What the index holds for ``text``: the stem of each word search keeps, each followed by
+        the term of every synonym group with an entry starting there."""
+        found = [stemmed for _, stemmed in words(text)]
+        terms: list[str] = []
+        for i, stemmed in enumerate(found):
+            terms.append(stemmed)
+            for key, term in self._starts.get(stemmed, ()):
+                if len(key) == 1 or tuple(found[i:i + len(key)]) == key:
+                    terms.append(term)
+        return terms
+
+    def rules(self) -> dict[str, Any]:
+        """What browse.js needs of it, in the store's header."""
+        return {"synonyms": [[list(key), term] for key, term in self.phrases.items()],
+                "filler": sorted(self.filler)}
+
+
+def group_term(entries: list[str]) -> str:
+    return SYNONYM_MARK + "_".join(stems(entries[0]))
+
+
+def vocabulary(lists: list[SearchWords]) -> Vocabulary:
+    phrases: dict[tuple[str, ...], str] = {}
+    filler: set[str] = set()
+    for words_list in sorted(lists, key=lambda w: w.id):
+        for group in words_list.synonyms:
+            term = group_term(group)
+            for entry in group:
+                phrases.setdefault(stems(entry), term)
+        filler.update(stem(word) for word in words_list.filler)
+    return Vocabulary(phrases, frozenset(filler))
+
+
+def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str]]:
+    """Entries search could never match, entries it reads as another (two forms of one word, or
+    the same word in two groups), and filler words it could not leave out."""
+    ordered = sorted(lists, key=lambda w: w.id)
+    seen: dict[tuple[str, ...], tuple[str, int, str]] = {}
+    for words_list in ordered:
+        for g, group in enumerate(words_list.synonyms):
+            for e, entry in enumerate(group):
+                key = stems(entry)
+                if not key:
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is only stop words, which search leaves out")
+                    continue
+                first = seen.setdefault(key, (words_list.id, g, entry))
+                if first == (words_list.id, g, entry):
+                    continue
+                if first[:2] == (words_list.id, g):
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is searched as {first[2]!r}, already in this group: every form "
+                        "of a word is found, leave this one out")
+                else:
+                    where = "" if first[0] == words_list.id else f" of {first[0]!r}"
+                    yield words_list, ("synonyms", g, e), (
+                        f"{entry!r} is searched as {first[2]!r}, which is in group {first[1] + 1}"
+                        f"{where}: merge the groups or leave one out")
+    left_out: dict[str, str] = {}
+    for words_list in ordered:
+        for f, word in enumerate(words_list.filler):
+            if stem(word) in left_out:
+                yield words_list, ("filler", f), (
+                    f"{word!r} is left out as {left_out[stem(word)]!r} already is")
+                continue
+            left_out[stem(word)] = word
+            if word in STOP_WORDS:
+                yield words_list, ("filler", f), f"{word!r} is already a stop word"
+            elif (stem(word),) in seen:
+                yield words_list, ("filler", f), (
+                    f"{word!r} is also a synonym: a filler word is left out of every query")
+
+
+def keyword_problems(credentials: list[Credential]) -> Iterator[tuple[Credential, Path_, str]]:
+    """Keywords search could never match, and a keyword listed twice."""
+    for credential in credentials:
+        seen: set[tuple[str, ...]] = set()
+        for k, keyword in enumerate(credential.keywords):
+            key = stems(keyword)
+            if not key:
+                yield credential, ("keywords", k), (
+                    f"{keyword!r} is only stop words, which search leaves out: say it another way")
+            elif key in seen:
+                yield credential, ("keywords", k), f"{keyword!r} is searched as an earlier keyword"
+            seen.add(key)
