@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup lock chromium java node validate diff build serve test lint schema clean bench quality
+.PHONY: help setup lock chromium java node validate diff build serve test lint schema clean bench quality screenshots
 
 help:
 	@echo "make serve     set up, build and serve the site on http://$(HOST)"
@@ -26,6 +26,7 @@ help:
 	@echo "               releases pyproject.toml and package.json allow"
 	@echo "make bench     benchmark builds and search at N = 40, 1,000, 10,000 (slow)"
 	@echo "make quality   search relevance and Lighthouse on the browse page (part of make bench)"
+	@echo "make screenshots  the README's screenshots, 1280 and 390 px, light and dark"
 
 # Everything comes from the locks: uv (pinned and hashed in requirements/uv.txt), then every
 # Python package at the version and hash uv.lock records (--locked: refuse a stale lock).
@@ -92,6 +93,9 @@ bench: setup chromium node
 
 quality: setup chromium node
 	$(BIN)/python -m bench.quality --report docs/performance.md --lighthouse $(LIGHTHOUSE)
+
+screenshots: setup chromium
+	$(BIN)/python -m bench.screenshots
 
 clean:
 	rm -rf site .pytest_cache
