@@ -83,9 +83,9 @@ def test_keywords_search_could_not_find_are_refused(tiny: Path) -> None:
     path.write_text(path.read_text().replace("keywords: [student curiosity, inquiry]",
                                              "keywords: [student curiosity, not yet, inquiry, inquiries]"))
     assert problems(tiny) == [
-        "catalog/credentials/asking-questions.yml:4:31: keywords[1]: 'not yet' is only stop words, "
+        "catalog/credentials/asking-questions.yml:40:31: keywords[1]: 'not yet' is only stop words, "
         "which search leaves out: say it another way",
-        "catalog/credentials/asking-questions.yml:4:49: keywords[3]: 'inquiries' is searched as an "
+        "catalog/credentials/asking-questions.yml:40:49: keywords[3]: 'inquiries' is searched as an "
         "earlier keyword"]
 
 
