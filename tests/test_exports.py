@@ -15,8 +15,9 @@ from pyld import jsonld
 from credential_catalog.exports import FOLDERS
 from credential_catalog.exports.schemaorg import script_json
 from credential_catalog.exports.urls import Urls
+from credential_catalog.loader import load_catalog
 
-from .conftest import run_build, tiny_project
+from .conftest import ROOT, run_build, tiny_project
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "http://127.0.0.1:8000/"
@@ -144,6 +145,16 @@ def test_achievement_content(site: Path) -> None:
     assert keywords == {"en": ["Thinking", "student curiosity", "inquiry"]}
 
 
+def test_a_retired_stack_is_ceased_in_ctdl(real_site: Path) -> None:
+    stacks = load_catalog(ROOT / "catalog").stacks.values()
+    retired = [s.id for s in stacks if s.status == "retired"]
+    assert retired
+    for stack in stacks:
+        status = read_json(real_site, f"ctdl/stacks/{stack.id}.json")["ceterms:lifeCycleStatusType"]
+        assert status["ceterms:targetNode"] == ("lifeCycle:Ceased" if stack.id in retired
+                                                 else "lifeCycle:Active"), stack.id
+
+
 def test_json_ld_exports_expand_without_dropping_terms(site: Path) -> None:
     for cid in CREDENTIALS:
         assert_expands_fully(read_json(site, f"openbadges/v3/achievements/{cid}.json"))
@@ -161,9 +172,11 @@ def test_ctdl_collection_and_pathway_order(site: Path) -> None:
     assert credential["@type"] == "ceterms:MicroCredential"
     assert stack["@type"] == "ceterms:Collection" and credential["@id"] in stack["ceterms:hasMember"]
     assert stack["ceterms:ownedBy"] == [SITE_URL + "ctdl/publisher.json"]
+    assert stack["ceterms:lifeCycleStatusType"]["ceterms:targetNode"] == "lifeCycle:Active"
     graph = read_json(site, "ctdl/pathways/starter.json")["@graph"]
     pathway = graph[0]
     assert pathway["@type"] == "ceterms:Pathway"
+    assert pathway["ceterms:lifeCycleStatusType"]["ceterms:targetNode"] == "lifeCycle:Active"
     assert pathway["ceterms:ownedBy"] == [SITE_URL + "ctdl/publisher.json"]
     nodes = {node["@id"]: node for node in graph}
     by_proxy = {node.get("ceterms:proxyFor"): node for node in graph}

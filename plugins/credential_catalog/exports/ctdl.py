@@ -23,9 +23,12 @@ CONTEXT = "https://credreg.net/ctdl/schema/context/json"
 PUBLISHER = "ctdl/publisher.json"
 STATUS_FRAMEWORK = "https://credreg.net/ctdl/terms/CredentialStatus"
 SECTOR_FRAMEWORK = "https://credreg.net/ctdl/terms/AgentSector"
+LIFE_CYCLE_FRAMEWORK = "https://credreg.net/ctdl/terms/LifeCycleStatus"
 STATUS = {"active": ("credentialStat:Active", "Active"),
           "retired": ("credentialStat:Deprecated", "Deprecated")}
 """A retired credential is no longer awarded: CTDL's Deprecated status."""
+LIFE_CYCLE = {"active": ("lifeCycle:Active", "Active"), "retired": ("lifeCycle:Ceased", "Ceased")}
+"""A retired stack or pathway is no longer offered: CTDL's Ceased life-cycle status."""
 SECTORS: dict[str, tuple[str, str]] = {
     "nonprofit": ("agentSector:PrivateNonProfit", "Private Not-For-Profit"),
     "company": ("agentSector:PrivateForProfit", "Private For-Profit"),
@@ -131,6 +134,11 @@ def publisher(urls: Urls, item: Publisher) -> dict[str, Any]:
             "ceterms:description": _text(item.description), "ceterms:subjectWebpage": urls.base}
 
 
+def _life_cycle(item: Stack | Pathway) -> dict[str, Any]:
+    node, label = LIFE_CYCLE[item.status]
+    return {"ceterms:lifeCycleStatusType": _alignment(LIFE_CYCLE_FRAMEWORK, "Life Cycle Status", node, label)}
+
+
 def _owner(urls: Urls, owner: Publisher | None) -> dict[str, Any]:
     return {"ceterms:ownedBy": [urls.file(PUBLISHER)]} if owner else {}
 
@@ -140,6 +148,7 @@ def stack(graph: Graph, urls: Urls, item: Stack, owner: Publisher | None) -> dic
     document = {
         **_common(urls, item, "ceterms:Collection", item.ctid, item.title, item.summary),
         **_owner(urls, owner),
+        **_life_cycle(item),
         "ceterms:inLanguage": [LANGUAGE],
         "ceterms:hasMember": [urls.file(path(catalog.credentials[cid])) for cid in item.credentials],
     }
@@ -198,7 +207,7 @@ def pathway(graph: Graph, urls: Urls, item: Pathway, owner: Publisher | None) ->
                                  in enumerate(zip(item.steps, steps, strict=True), 1)],
     }
     components = [c for step_components in steps for c in step_components]
-    node |= _owner(urls, owner)
+    node |= _owner(urls, owner) | _life_cycle(item)
     node["ceterms:hasDestinationComponent"] = [destination["@id"]]
     node["ceterms:hasPart"] = [c["@id"] for c in [*components, destination]]
     return {"@context": CONTEXT, "@graph": [node, *components, destination]}
