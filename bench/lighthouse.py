@@ -11,12 +11,10 @@ import os
 import statistics
 import subprocess
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.browser import CHROMIUM
+from tests.browser import CHROMIUM, serve
 
 PAGE = "credentials/"
 METRICS = {"first-contentful-paint": "fcp_ms", "largest-contentful-paint": "lcp_ms",
@@ -53,16 +51,9 @@ def _handler(site: Path) -> type[http.server.SimpleHTTPRequestHandler]:
     return Gzipped
 
 
-@contextlib.contextmanager
-def gzip_server(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def gzip_server(site: Path) -> contextlib.AbstractContextManager[str]:
+    """``site`` served gzipped, as a web server would serve it; yields the base URL."""
+    return serve(site, handler=_handler(site))
 
 
 def _run(lighthouse: Path, url: str, desktop: bool) -> dict[str, Any]:

@@ -21,10 +21,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve ``directory`` over HTTP on a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((host, 0), handler)
+def serve(directory: Path, host: str = "127.0.0.1",
+          handler: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve ``directory`` over HTTP on a free port (with ``handler`` when given, which serves
+    ``directory`` itself); yields the base URL."""
+    server = http.server.ThreadingHTTPServer(
+        (host, 0), handler or functools.partial(_QuietHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
