@@ -29,11 +29,12 @@ help:
 	@echo "make screenshots  the README's screenshots, 1280 and 390 px, light and dark"
 
 # Everything comes from the locks: uv (pinned and hashed in requirements/uv.txt), then every
-# Python package at the version and hash uv.lock records (--locked: refuse a stale lock).
+# Python package at the version and hash uv.lock records (--locked: refuse a stale lock), compiled
+# to bytecode once, so that no build pays for it where Python may not write it (PYTHONDONTWRITEBYTECODE).
 $(STAMP): pyproject.toml uv.lock requirements/uv.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
-	$(BIN)/uv sync --quiet --locked --inexact --extra test
+	$(BIN)/uv sync --quiet --locked --inexact --extra test --compile-bytecode
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -28,7 +28,7 @@ CONTEXTS = {
         DATA / "openbadges-3.0" / "context-3.0.3.json",
     "https://w3id.org/openbadges/v2": DATA / "contexts" / "openbadges-v2.json",
     "https://credreg.net/ctdl/schema/context/json": DATA / "contexts" / "ctdl.json",
-    "https://schema.org": DATA / "contexts" / "schemaorg.json",
+    "https://schema.org": DATA / "contexts" / "schemaorg-30.0.jsonld",
     "https://www.w3.org/ns/credentials/v2": VC2_CONTEXT,
 }
 CREDENTIALS = ["asking-questions", "speaking-up", "weighing-evidence"]

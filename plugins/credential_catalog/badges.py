@@ -327,13 +327,16 @@ def cached_card(catalog: Catalog, credential: Credential, site_name: str, cache_
     return data
 
 
-def badge_files(catalog: Catalog, site_name: str | None = None,
-                cache_dir: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
-    """Every credential's and category's SVG badge and, when ``site_name`` is given, each
-    credential's PNG social card."""
+def badge_files(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """Every credential's and category's SVG badge."""
     for category in catalog.categories.values():
         yield category_badge_path(category), category_badge_svg(category)
     for credential in catalog.credentials.values():
         yield badge_path(credential), badge_svg(catalog, credential)
-        if site_name is not None:
-            yield card_path(credential), cached_card(catalog, credential, site_name, cache_dir)
+
+
+def card_files(catalog: Catalog, site_name: str,
+               cache_dir: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every credential's PNG social card."""
+    for credential in catalog.credentials.values():
+        yield card_path(credential), cached_card(catalog, credential, site_name, cache_dir)

@@ -23,7 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from .atomic import AtomicOutput
 from .background import Background, BackgroundError
-from .badges import BADGE_DIR, CARD_DIR, badge_files
+from .badges import BADGE_DIR, CARD_DIR, badge_files, card_files
 from .catalog import Catalog
 from .config import CatalogConfig
 from .embeds import embed_pages
@@ -118,7 +118,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.graph: Graph | None = None
         self.specs: dict[str, PageSpec] = {}
         self.embeds: list[PageSpec] = []
-        self.side_files: Background[int] | None = None
+        self.side_files: list[Background[int]] = []
         self.theme_env: jinja2.Environment | None = None
         self.env: jinja2.Environment | None = None
         self.output: AtomicOutput | None = None
@@ -213,15 +213,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return nav
         catalog, graph, exports = self.catalog, self.graph, self.exports
         page_env, body_env = self.theme_env, self.env
-        site_name = config.site_name if self._social_cards(config) else None
-        cards = Path(config.config_file_path or ".").parent / CARD_CACHE
         outputs: list[Output] = [lambda: browse_files(catalog, graph).items(),
-                                 lambda: plan_files(catalog, graph),
-                                 lambda: badge_files(catalog, site_name, cards)]
+                                 lambda: plan_files(catalog, graph), lambda: badge_files(catalog)]
         if exports is not None:
             outputs += [exports.files, lambda: embed_pages(
                 page_env, body_env, config, nav, self.embeds, lambda page: self._context(page, config))]
-        self.side_files = Background(write_files, Path(config.site_dir), outputs)
+        site_dir = Path(config.site_dir)
+        self.side_files = [Background(write_files, site_dir, outputs)]
+        if self._social_cards(config):  # their own process: on a first build they take as long as the rest
+            cache = Path(config.config_file_path or ".").parent / CARD_CACHE
+            self.side_files.append(Background(write_files, site_dir, [
+                lambda: card_files(catalog, config.site_name, cache)]))
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -262,15 +264,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     # Priority 100: before any other plugin looks at the finished site.
     @event_priority(100)
     def _wait_for_side_files(self, *, config: MkDocsConfig) -> None:
-        if self.side_files is None:
+        if not self.side_files:
             return
         waited = time.monotonic()
         try:
-            count = self.side_files.result()
+            count = sum(side.result() for side in self.side_files)
         except BackgroundError as exc:
             raise PluginError(f"writing the catalog's data files and embed pages failed:\n{exc}") from None
         finally:
-            self.side_files = None
+            self._cancel_side_files()
         log.debug(f"catalog: {count} data files and embed pages written "
                   f"(waited {time.monotonic() - waited:.2f} s for them)")
 
@@ -288,11 +290,14 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
 
     on_post_build = CombinedEvent(_wait_for_side_files, _swap_in_site)
 
+    def _cancel_side_files(self) -> None:
+        for side in self.side_files:
+            side.cancel()
+        self.side_files = []
+
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.side_files is not None:
-            self.side_files.cancel()
-            self.side_files = None
+        self._cancel_side_files()
         if self.output is not None:
             self.output.abort()
             log.warning(f"build failed; the previous site in {self.output.target} is unchanged")
