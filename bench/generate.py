@@ -19,10 +19,12 @@ import yaml
 
 from credential_catalog.catalog import Catalog
 from credential_catalog.ctids import new_ctid
+from credential_catalog.glance import at_a_glance
 from credential_catalog.graph import Graph, build_graph
 from credential_catalog.loader import load_catalog
 from credential_catalog.models import Credential, Entity
 from credential_catalog.pages import entity_title, sections
+from credential_catalog.render import starting_point
 from credential_catalog.vocabulary import label
 
 REPO = Path(__file__).resolve().parent.parent
@@ -165,12 +167,28 @@ def _credential(c: Credential, catalog: Catalog, graph: Graph, here: str) -> str
         "For: " + ", ".join(label(a) for a in c.audience),
         "Evidence: " + ", ".join(label(k) for k in c.artifact_kinds),
         f"Issuer: {_link(catalog.issuers[c.issuer], here)}",
-        f"Version: {c.version}, reviewed {c.last_reviewed.isoformat()}"])]
+        f"Version: {c.version}, reviewed {c.last_reviewed.isoformat()}"]),
+        "[Earn this credential](https://example.org/earn) on the issuer's site, where you submit "
+        "your evidence\n",
+        "This page describes the credential in the catalog's own words, and its time, audience and "
+        "standards are the catalog's own judgements: submit through the issuer, whose requirements "
+        "are the official ones.\n",
+        "## At a glance\n", _list([f"**{a.question}** {a.answer} [{a.link}](#{a.anchor})"
+                                   for a in at_a_glance(graph, c)])]
     if links.stacks or links.pathways:
         parts.append("## Part of\n")
         parts.append(_list([f"Stack: {_link(s, here)}" for s in links.stacks]
                            + [f"{_link(p.pathway, here)}: step {p.step} of {p.total}"
                               for p in links.pathways]))
+    suggestions, starts = graph.next_up[c.id], starting_point(c, graph)
+    if suggestions or starts:
+        parts += ["## What to earn next\n", f"Good first credential: {starts}\n" if starts else "",
+                  "In the order the catalog's pathways and stacks suggest:\n", "\n".join(
+                      f"{i}. {_link(n.credential, here)}: "
+                      + (f"step {n.place.step + 1} of {n.place.total} in the pathway "
+                         f"{_link(n.place.pathway, here)}" if n.place
+                         else f"in the stack {_link(n.stack, here)}")
+                      for i, n in enumerate(suggestions, 1)) + "\n"]
     parts += ["## Competency\n", c.competency + "\n", "## Key method\n", c.key_method + "\n",
               "## Method components\n",
               "\n".join(f"{i}. **{m.name}.** {m.explanation}"
@@ -195,14 +213,24 @@ def _credential(c: Credential, catalog: Catalog, graph: Graph, here: str) -> str
     if c.submission.reflection:
         parts += ["### Reflection\n", _list(list(c.submission.reflection))]
     if links.related:
-        parts += ["## Related credentials\n", _list([_link(r, here) for r in links.related])]
+        parts += ["## Related credentials\n", _cards(links.related, catalog, here)]
     parts += ["## Standards for Professional Learning\n",
+              "Which standards this credential supports, and why, is this catalog's own judgement, "
+              "not the issuer's or the standards' authors'.\n",
               _list([f"{_link(catalog.standards[a.standard], here)}: {a.reason}" for a in c.standards])]
-    parts += ["## Recognized by\n", _list([_link(r.recognizer, here) for r in links.recognitions])
-              if links.recognitions else "No recognizer lists this credential yet.\n"]
+    parts += ["## Recognition and eligibility\n", _list([
+        f"Eligible under the rule reported for {_link(r.recognizer, here)}; see its page for what "
+        "the program offers" if r.basis == "rule" else f"Named by {_link(r.recognizer, here)}"
+        for r in links.recognitions]) if links.recognitions else
+        "No recognizer in this catalog names this credential or has a rule that covers it yet.\n"]
     if c.changelog:
         parts += ["## History\n", _list([f"Version {e.version} ({e.date.isoformat()}): {e.summary}"
                                          for e in c.changelog])]
+    parts += ["**Embed this on your website.** Copy this snippet into a page of your district's "
+              "website. The frame shows this credential in this catalog's look, resizes itself to its "
+              "content, sets no cookies and loads nothing from any other site.\n",
+              f'    <iframe src="https://example.org/embed/credentials/{c.id}/" title="{c.title}" '
+              'width="100%" height="480"></iframe>\n']
     return "\n".join(parts)
 
 

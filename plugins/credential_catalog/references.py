@@ -93,8 +93,9 @@ def check(catalog: Catalog, known: Collection[tuple[str, str]] = ()) -> list[Pro
         if successor is not None and successor.status == "retired":
             report(credential, ("successor",), f"successor {successor.id!r} is itself retired")
 
+    copies = _category_members(catalog)
     for stack in catalog.stacks.values():
-        for path, message in _stack_rules(catalog, stack):
+        for path, message in _stack_rules(catalog, stack, copies):
             report(stack, path, message)
     for credential, path, message in _repeated_reasons(catalog):
         report(credential, path, message)
@@ -148,22 +149,35 @@ def _duplicates(entity: Entity) -> Iterator[tuple[Path_, str]]:
                 seen.setdefault(credential, ("steps", s))
 
 
-def _stack_rules(catalog: Catalog, stack: Stack) -> Iterator[tuple[Path_, str]]:
+def _category_members(catalog: Catalog) -> dict[frozenset[str], str]:
+    """Each category's credentials, all of them and the active ones, as sets: the stacks that copy one."""
+    everyone: dict[str, set[str]] = {c: set() for c in catalog.categories}
+    active: dict[str, set[str]] = {c: set() for c in catalog.categories}
+    for credential in catalog.credentials.values():
+        if credential.category in everyone:
+            everyone[credential.category].add(credential.id)
+            if credential.status == "active":
+                active[credential.category].add(credential.id)
+    copies: dict[frozenset[str], str] = {}
+    for category in catalog.categories:
+        for members in (everyone[category], active[category]):
+            copies.setdefault(frozenset(members), category)
+    return copies
+
+
+def _stack_rules(catalog: Catalog, stack: Stack,
+                 copies: dict[frozenset[str], str]) -> Iterator[tuple[Path_, str]]:
     for index, successor_id in enumerate(stack.successors):
         successor = catalog.stacks.get(successor_id)
         if successor is not None and successor.status == "retired":
             yield ("successors", index), f"successor {successor_id!r} is itself retired"
     if stack.status != "active":
         return
-    members = set(stack.credentials)
-    for category in catalog.categories.values():
-        everyone = {c.id for c in catalog.credentials.values() if c.category == category.id}
-        active = {c.id for c in catalog.credentials.values()
-                  if c.category == category.id and c.status == "active"}
-        if members in (everyone, active):
-            yield ("credentials",), (
-                f"these are exactly the credentials of the category {category.id!r}, which its page "
-                "already lists: a stack answers a need, so choose the credentials for that need")
+    category = copies.get(frozenset(stack.credentials))
+    if category is not None:
+        yield ("credentials",), (
+            f"these are exactly the credentials of the category {category!r}, which its page "
+            "already lists: a stack answers a need, so choose the credentials for that need")
 
 
 def _repeated_reasons(catalog: Catalog) -> Iterator[tuple[Credential, Path_, str]]:
