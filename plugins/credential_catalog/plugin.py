@@ -204,10 +204,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Start writing the browse index, exports and embed pages; on_post_build waits for them.
+        """Start writing the browse index, exports, embed pages and social cards; on_post_build
+        waits for them.
 
-        None of them goes through MkDocs' page pipeline, so a second core writes them into the
-        staging folder while MkDocs renders the pages.
+        None of them goes through MkDocs' page pipeline, so other cores write them into the
+        staging folder while MkDocs renders the pages: the social cards in a process of their own.
         """
         if self.catalog is None or self.graph is None or self.theme_env is None or self.env is None:
             return nav
