@@ -182,7 +182,8 @@ class _Text(logging.Handler):
 def _build_recording_the_writer(project: Path, strict: bool = True,
                                 warn: str | None = None) -> tuple[list[bool], str, str]:
     """Build ``project`` in a fresh interpreter (see isolated.py), where the writer of the side
-    files really forks; ``warn``: a warning it logs. Returns whether it forked, the log, the error."""
+    files really forks; ``warn``: a warning it logs. Returns whether each writer forked (the side
+    files, then the social cards), the log, the error."""
     started: list[bool] = []
     real_background, real_browse_files = plugin.Background, plugin.browse_files
 
@@ -231,7 +232,7 @@ def test_a_failure_in_the_forked_writer_keeps_previous_site(tiny: Path, built: P
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     _overriding(tiny, "partials/catalog/embed/credentials.html", "{{ entity.nope.deeper }}")
     forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny)
-    assert forked == [True] and error
+    assert forked == [True, True] and error
     assert "nope" in logged and "overrides/partials/catalog/embed/credentials.html" in logged
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
 
@@ -240,12 +241,12 @@ def test_a_failure_in_the_forked_writer_keeps_previous_site(tiny: Path, built: P
 def test_a_warning_in_the_forked_writer_counts_under_strict(tiny: Path, built: Path) -> None:
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
     forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny, True, "odd data")
-    assert forked == [True]
+    assert forked == [True, True]
     assert error.startswith("Abort")  # MkDocs stops a strict build that logged a warning
     assert logged.count("odd data") == 1
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
     forked, logged, error = in_fresh_process(_build_recording_the_writer, tiny, False, "odd data")
-    assert forked == [True] and error == "" and logged.count("odd data") == 1
+    assert forked == [True, True] and error == "" and logged.count("odd data") == 1
 
 
 def test_links_to_anchors_on_generated_pages_are_checked(tiny: Path) -> None:

@@ -5,37 +5,16 @@
   var root = document.querySelector(".cc-compare");
   var plan = window.CredentialPlan;
   if (!root || !plan) return;
-  var data = new URL(root.getAttribute("data-plan"), location.href);
+  var files = plan.files(new URL(root.getAttribute("data-plan"), location.href));
   var base = root.getAttribute("data-site").replace(/\/?$/, "/"); /* the site's root, relative */
   var site = new URL(base, location.href);
   var status = root.querySelector(".cc-compare__status");
   var holder = root.querySelector(".cc-compare__table");
   var index = null;
-  var cache = Object.create(null);
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = plan.el;
 
-  function json(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error(url + ": " + response.status);
-      return response.json();
-    });
-  }
-
-  function credential(id) {
-    if (!cache[id]) cache[id] = json(new URL(id + ".json", data));
-    return cache[id];
-  }
+  var credential = files.credential;
 
   function count(number, noun) { return number + " " + noun + (number === 1 ? "" : "s"); }
 
@@ -144,7 +123,7 @@
     draw(ids).then(function () { if (notes.length) say(notes.join(" ")); });
   }
 
-  json(new URL("index.json", data)).then(start).catch(function () {
+  files.index().then(start).catch(function () {
     root.hidden = false;
     say("The catalog's data could not be loaded. Reload the page to try again.");
   });

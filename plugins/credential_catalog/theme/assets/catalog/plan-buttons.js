@@ -11,15 +11,7 @@
   var bar = null;
   var scheduled = false;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
+  var el = plan.el;
 
   function announce(text) {
     announcer.textContent = text;

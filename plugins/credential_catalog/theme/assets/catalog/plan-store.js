@@ -89,7 +89,43 @@
     if (event.key === planKey) listeners.forEach(function (listener) { listener(); });
   });
 
+  /* An element with attributes ("text" sets its text) and children (nodes or strings), for the
+     scripts that draw the plan's controls and pages. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /* The build's plan files in `folder` (a URL): index.json and one file per credential, each
+     fetched once. */
+  function files(folder) {
+    var fetched = Object.create(null);
+    function json(name) {
+      if (!fetched[name]) {
+        var url = new URL(name, folder);
+        fetched[name] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) throw new Error(url + ": " + response.status);
+          return response.json();
+        });
+      }
+      return fetched[name];
+    }
+    return {
+      index: function () { return json("index.json"); },
+      credential: function (id) { return json(id + ".json"); }
+    };
+  }
+
   window.CredentialPlan = {
+    el: el,
+    files: files,
     site: site.href,
     persistent: local !== null,
     maxCompare: MAX_COMPARE,

@@ -8,7 +8,7 @@
   if (!root || !plan) return;
   var FORMAT = "credential-catalog-plan";
   var MAX_FILE = 1024 * 1024;
-  var data = new URL(root.getAttribute("data-plan"), location.href);
+  var files = plan.files(new URL(root.getAttribute("data-plan"), location.href));
   var base = root.getAttribute("data-site").replace(/\/?$/, "/"); /* the site's root, relative */
   var site = new URL(base, location.href);
   var status = root.querySelector(".cc-plan__status");
@@ -26,23 +26,12 @@
   var params = new URLSearchParams(location.search);
   var shared = params.has("ids") ? plan.parseIds(params.get("ids")) : null;
   var index = null;
-  var cache = Object.create(null);
   var drawn = [];
   var packets = Object.create(null);
   var printable = Promise.resolve();
   var warned = false;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = plan.el;
 
   function link(item) {
     return el("a", { href: base + item.url, text: item.title });
@@ -57,17 +46,7 @@
     window.setTimeout(function () { status.textContent = text; }, 40);
   }
 
-  function json(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error(url + ": " + response.status);
-      return response.json();
-    });
-  }
-
-  function credential(id) {
-    if (!cache[id]) cache[id] = json(new URL(id + ".json", data));
-    return cache[id];
-  }
+  var credential = files.credential;
 
   function known(ids) {
     return ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(index.credentials, id); });
@@ -476,7 +455,7 @@
     render();
   }
 
-  json(new URL("index.json", data)).then(start).catch(function () {
+  files.index().then(start).catch(function () {
     root.hidden = false;
     say("The catalog's plan data could not be loaded. Reload the page to try again.");
   });
