@@ -213,6 +213,9 @@ def test_compare_boxes_on_the_credentials_page_lead_to_the_comparison(context: A
     result.locator(".cc-card__compare input").check()
     page.fill("#cc-query", "")
     page.wait_for_selector('.cc-status[data-query=""]', state="attached")
+    # The grouped list was out of the page meanwhile; it comes back showing the choice made.
+    page.wait_for_selector(f'.cc-browse-all [data-credential="{SECOND}"] .cc-card__compare input:checked',
+                           timeout=5000)
     for extra in ("kind-critiquing", "mapping-concepts"):
         page.locator(f'.cc-browse-all [data-credential="{extra}"] .cc-card__compare input').check()
     page.locator('.cc-browse-all [data-credential="growth-mindset"] .cc-card__compare input').click()

@@ -162,7 +162,7 @@
     new MutationObserver(function () {
       if (scheduled) return;
       scheduled = true;
-      window.setTimeout(decorate);
+      window.setTimeout(function () { decorate(); refresh(); });  /* cards put back may be stale */
     }).observe(document.body, { childList: true, subtree: true });
     plan.onChange(refresh);
     window.addEventListener("pageshow", refresh);
