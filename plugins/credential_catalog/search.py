@@ -23,6 +23,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query import Query
 from lunr.stemmer import stemmer
+from lunr.token_set import TokenSet
 
 from .cards import time
 from .catalog import Catalog
@@ -338,7 +339,7 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
     return units
 
 
-def _query(index: Index, clauses: list[dict[str, Any]]) -> list[Hit]:
+def _lunr_query(index: Index, clauses: list[dict[str, Any]]) -> Query:
     query = index.create_query()
     for clause in clauses:
         term = clause["term"]
@@ -349,16 +350,30 @@ def _query(index: Index, clauses: list[dict[str, Any]]) -> list[Hit]:
         wildcard = Query.WILDCARD_TRAILING if clause.get("wildcard") else Query.WILDCARD_NONE
         query.term(term, use_pipeline=False, boost=clause["boost"], wildcard=wildcard,
                    edit_distance=clause.get("editDistance", 0))
+    return query
+
+
+def _query(index: Index, clauses: list[dict[str, Any]]) -> list[Hit]:
+    query = _lunr_query(index, clauses)
     return [Hit(match["ref"], match["score"]) for match in index.query(query)] if query.clauses else []
+
+
+def _refs(index: Index, clauses: list[dict[str, Any]]) -> set[str]:
+    """The documents ``clauses`` find, as lunr's query would, without scoring them: each clause's
+    term expanded over the index's terms, and the documents of those terms in any field."""
+    query = _lunr_query(index, clauses)
+    return {ref for clause in query.clauses
+            for term in index.token_set.intersect(TokenSet.from_clause(clause)).to_list()
+            for field in clause.fields for ref in index.inverted_index[term][field]}
 
 
 def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> set[str]:
     """The results that match a unit: through its strict clauses, and through its loose ones too
     when fewer than ``fewer_than`` results match it strictly."""
-    strict = {hit.ref for hit in _query(index, [c for c in clauses if not c.get("loose")])}
+    strict = _refs(index, [c for c in clauses if not c.get("loose")])
     if len(strict) >= fewer_than:
         return strict
-    return strict | {hit.ref for hit in _query(index, [c for c in clauses if c.get("loose")])}
+    return strict | _refs(index, [c for c in clauses if c.get("loose")])
 
 
 def _rounded(score: float) -> int:

@@ -157,7 +157,8 @@
     return keys.sort();
   }
 
-  function query(lunr, index, clauses) {
+  /* Each clause's term and options for lunr's Query.term (which keeps the options as the clause). */
+  function resolve(lunr, index, clauses) {
     var resolved = [];
     clauses.forEach(function (c) {
       var term = c.term;
@@ -172,20 +173,35 @@
       if (c.editDistance) options.editDistance = c.editDistance;
       resolved.push([term, options]);
     });
+    return resolved;
+  }
+
+  function query(lunr, index, clauses) {
+    var resolved = resolve(lunr, index, clauses);
     if (!resolved.length) return [];
     return index.query(function (q) {
       resolved.forEach(function (r) { q.term(r[0], r[1]); });
     }).map(function (hit) { return { ref: hit.ref, score: hit.score }; });
   }
 
-  function matching(lunr, index, clauses, fewerThan) {
-    var refs = function (hits) { return hits.map(function (h) { return h.ref; }); };
-    var strict = refs(query(lunr, index, clauses.filter(function (c) { return !c.loose; })));
-    if (strict.length >= fewerThan) return strict;
-    refs(query(lunr, index, clauses.filter(function (c) { return c.loose; }))).forEach(function (ref) {
-      if (strict.indexOf(ref) < 0) strict.push(ref);
+  /* search.py's _refs: the documents the clauses find, without scoring them. */
+  function refs(lunr, index, clauses, found) {
+    var q = new lunr.Query(index.fields);
+    resolve(lunr, index, clauses).forEach(function (r) { q.term(r[0], r[1]); });
+    q.clauses.forEach(function (clause) {
+      index.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().forEach(function (term) {
+        clause.fields.forEach(function (field) {
+          Object.keys(index.invertedIndex[term][field]).forEach(function (ref) { found[ref] = true; });
+        });
+      });
     });
-    return strict;
+    return found;
+  }
+
+  function matching(lunr, index, clauses, fewerThan) {
+    var strict = refs(lunr, index, clauses.filter(function (c) { return !c.loose; }), {});
+    if (Object.keys(strict).length >= fewerThan) return Object.keys(strict);
+    return Object.keys(refs(lunr, index, clauses.filter(function (c) { return c.loose; }), strict));
   }
 
   /* search.py's search: results matching more of the required words first, then by score. */
