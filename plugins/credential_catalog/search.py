@@ -367,13 +367,13 @@ def _refs(index: Index, clauses: list[dict[str, Any]]) -> set[str]:
             for field in clause.fields for ref in index.inverted_index[term][field]}
 
 
-def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> set[str]:
-    """The results that match a unit: through its strict clauses, and through its loose ones too
-    when fewer than ``fewer_than`` results match it strictly."""
+def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> tuple[set[str], bool]:
+    """The results that match a unit, and whether its loose clauses count: they do when fewer than
+    ``fewer_than`` results match its strict clauses."""
     strict = _refs(index, [c for c in clauses if not c.get("loose")])
     if len(strict) >= fewer_than:
-        return strict
-    return strict | _refs(index, [c for c in clauses if c.get("loose")])
+        return strict, False
+    return strict | _refs(index, [c for c in clauses if c.get("loose")]), True
 
 
 def _rounded(score: float) -> int:
@@ -386,14 +386,16 @@ def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Rankin
     words first, then by lunr's score, then in store order. A word most credentials hold
     ("students", "team") does not select, unless no word is rarer, and weighs little in the score."""
     units = query_units(rules, text)
-    matched = [_matching(index, unit["clauses"], rules["matching"]["loose_below"]) for unit in units]
+    found = [_matching(index, unit["clauses"], rules["matching"]["loose_below"]) for unit in units]
+    matched = [refs for refs, _ in found]
     rarest = min(map(len, matched), default=0)
     required = [n for n, refs in enumerate(matched)
                 if len(refs) <= rules["matching"]["common"] * total or len(refs) == rarest]
     weight = rules["matching"]["common_weight"]
     hints = [{**clause, "boost": clause["boost"] * weight} for n, unit in enumerate(units)
              if n not in required for clause in unit["clauses"] if not clause.get("loose")]
-    hits = _query(index, [clause for n in required for clause in units[n]["clauses"]] + hints)
+    hits = _query(index, [clause for n in required for clause in units[n]["clauses"]
+                          if found[n][1] or not clause.get("loose")] + hints)
     ranked = sorted(((sum(hit.ref in matched[n] for n in required), hit) for hit in hits),
                     key=lambda pair: (-pair[0], -_rounded(pair[1].score), int(pair[1].ref)))
     full = [hit for count, hit in ranked if count == len(required)]

@@ -7,39 +7,42 @@
 (function () {
   "use strict";
 
-  function undeltas(deltas) {
-    var total = 0;
-    return deltas.map(function (d) { total += d; return total; });
-  }
-
   function shardKey(term) { return term.slice(0, 2); }
 
+  var NO_METADATA = Object.freeze({});  /* lunr only reads a posting's metadata */
+
   /* lunr's serialization of the terms in the loaded shards whose key is in `keys` (all when
-   * null): the same as search.py's assemble. */
+   * null): the same as search.py's assemble. Plain loops: this runs on every query, over every
+   * posting of the words' shards. */
   function assemble(header, shards, keys) {
     var fields = header.fields;
     var inverted = [];
     var vectors = {};
     var order = [];
-    shards.forEach(function (shard) {
-      shard.terms.forEach(function (term, t) {
-        if (keys && keys.indexOf(shardKey(term)) < 0) return;
+    for (var s = 0; s < shards.length; s++) {
+      var shard = shards[s];
+      for (var t = 0; t < shard.terms.length; t++) {
+        var term = shard.terms[t];
+        if (keys && keys.indexOf(shardKey(term)) < 0) continue;
         var number = inverted.length;
         var posting = { _index: number };
-        fields.forEach(function (field, f) {
+        for (var f = 0; f < fields.length; f++) {
           var flat = shard.postings[t][f];
-          var docs = undeltas(flat.filter(function (_, i) { return i % 2 === 0; }));
-          posting[field] = {};
-          docs.forEach(function (doc, i) {
-            var key = field + "/" + doc;
-            posting[field][String(doc)] = {};
-            if (!vectors[key]) { vectors[key] = []; order.push(key); }
-            vectors[key].push(number, flat[2 * i + 1] / 100);
-          });
-        });
+          var docs = {};
+          var doc = 0;
+          for (var i = 0; i < flat.length; i += 2) {
+            doc += flat[i];  /* document numbers are delta coded */
+            docs[doc] = NO_METADATA;
+            var key = fields[f] + "/" + doc;
+            var vector = vectors[key];
+            if (!vector) { vector = vectors[key] = []; order.push(key); }
+            vector.push(number, flat[i + 1] / 100);
+          }
+          posting[fields[f]] = docs;
+        }
         inverted.push([term, posting]);
-      });
-    });
+      }
+    }
     return { version: header.version, fields: fields,
              fieldVectors: order.map(function (key) { return [key, vectors[key]]; }),
              invertedIndex: inverted, pipeline: header.pipeline };
@@ -198,10 +201,14 @@
     return found;
   }
 
+  /* The documents a unit finds (as a set, with their number) and whether its loose clauses count:
+   * search.py's _matching. */
   function matching(lunr, index, clauses, fewerThan) {
     var strict = refs(lunr, index, clauses.filter(function (c) { return !c.loose; }), {});
-    if (Object.keys(strict).length >= fewerThan) return Object.keys(strict);
-    return Object.keys(refs(lunr, index, clauses.filter(function (c) { return c.loose; }), strict));
+    var size = Object.keys(strict).length;
+    if (size >= fewerThan) return { refs: strict, size: size, loose: false };
+    var all = refs(lunr, index, clauses.filter(function (c) { return c.loose; }), strict);
+    return { refs: all, size: Object.keys(all).length, loose: true };
   }
 
   /* search.py's search: results matching more of the required words first, then by score. */
@@ -210,13 +217,15 @@
     var matched = found.map(function (unit) {
       return matching(lunr, index, unit.clauses, rules.matching.loose_below);
     });
-    var rarest = Math.min.apply(null, matched.map(function (refs) { return refs.length; }));
+    var rarest = Math.min.apply(null, matched.map(function (m) { return m.size; }));
     var required = [];
-    matched.forEach(function (refs, n) {
-      if (refs.length <= rules.matching.common * total || refs.length === rarest) required.push(n);
+    matched.forEach(function (m, n) {
+      if (m.size <= rules.matching.common * total || m.size === rarest) required.push(n);
     });
     var clauses = [];
-    required.forEach(function (n) { clauses = clauses.concat(found[n].clauses); });
+    required.forEach(function (n) {
+      found[n].clauses.forEach(function (c) { if (matched[n].loose || !c.loose) clauses.push(c); });
+    });
     found.forEach(function (unit, n) {
       if (required.indexOf(n) >= 0) return;
       unit.clauses.forEach(function (c) {
@@ -229,7 +238,7 @@
     });
     var rounded = function (score) { return Math.floor(score * 1e6 + 0.5); };
     var ranked = query(lunr, index, clauses).map(function (hit) {
-      var count = required.filter(function (n) { return matched[n].indexOf(hit.ref) >= 0; }).length;
+      var count = required.filter(function (n) { return matched[n].refs[hit.ref]; }).length;
       return { count: count, hit: hit };
     }).sort(function (a, b) {
       return b.count - a.count || rounded(b.hit.score) - rounded(a.hit.score) || +a.hit.ref - +b.hit.ref;
