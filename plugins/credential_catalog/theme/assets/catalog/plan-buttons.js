@@ -64,7 +64,7 @@
     button.classList.toggle("cc-plan-toggle--in", inPlan);
   }
 
-  /* Give new cards and slots their controls, drawn in the current state; the rest stay as they are. */
+  /* Give new cards and slots their controls; refresh then draws them in the current state. */
   function decorate() {
     scheduled = false;
     var slots = document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])");
@@ -74,13 +74,9 @@
       announcer = el("div", { class: "cc-sr-only", role: "status", "aria-live": "polite" });
       document.body.appendChild(announcer);
     }
-    var ids = plan.load().ids;
-    var chosen = bar ? plan.compare.ids() : [];
     slots.forEach(function (slot) {
       slot.setAttribute("data-plan-ready", "");
-      var button = planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title"));
-      paint(button, ids);
-      slot.appendChild(button);
+      slot.appendChild(planButton(slot.getAttribute("data-credential"), slot.getAttribute("data-title")));
       if (slot.hasAttribute("data-plan")) {
         slot.appendChild(el("a", { href: slot.getAttribute("data-plan") }, [
           document.createTextNode("See my plan"), el("span", { class: "cc-plan-link__count" })
@@ -94,18 +90,18 @@
       var title = cardTitle(card);
       var actions = el("div", { class: "cc-card__actions" });
       if (!card.classList.contains("cc-card--retired")) {
-        var button = planButton(id, title);
-        paint(button, ids);
-        actions.appendChild(button);
+        actions.appendChild(planButton(id, title));
       }
       if (bar) {
-        var box = compareBox(id, title);
-        box.firstChild.checked = chosen.indexOf(id) >= 0;
-        actions.appendChild(box);
+        actions.appendChild(compareBox(id, title));
       }
       if (actions.childNodes.length) card.appendChild(actions);
     });
-    countPlan(ids);
+  }
+
+  function update() {
+    decorate();
+    refresh();
   }
 
   function countPlan(ids) {
@@ -157,12 +153,11 @@
 
   function start() {
     bar = document.querySelector(".cc-compare-bar[data-compare]");
-    decorate();
-    refresh();
+    update();
     new MutationObserver(function () {
       if (scheduled) return;
       scheduled = true;
-      window.setTimeout(function () { decorate(); refresh(); });  /* cards put back may be stale */
+      window.setTimeout(update);  /* new cards, and cards put back, drawn in the current state */
     }).observe(document.body, { childList: true, subtree: true });
     plan.onChange(refresh);
     window.addEventListener("pageshow", refresh);
