@@ -184,6 +184,22 @@ def test_back_button_restores_each_state(tab: Any, real_site_url: str) -> None:
     assert tab.input_value("#cc-query") == ""
 
 
+def test_the_browser_saves_no_box_at_each_change_of_address(tab: Any, real_site_url: str) -> None:
+    """The page's state is its address: the browser's own saving of form state, which Chromium
+    does for every box at each change of address, is turned off for the filters, the sort and the
+    cards' compare boxes, whether the list or the results show."""
+    unsaved = """() => [...document.querySelectorAll('.md-content :is(input, select), dialog input')]
+        .filter(el => el.autocomplete !== 'off' && el.form?.autocomplete !== 'off')
+        .map(el => el.outerHTML.slice(0, 120))"""
+    open_browse(tab, real_site_url)
+    tab.wait_for_selector(".cc-browse-all [data-compare-id]")
+    assert tab.evaluate(unsaved) == []
+    open_browse(tab, real_site_url, "?query=feedback&hours=up-to-10")
+    wait_query(tab, "feedback")
+    assert tab.locator(".cc-results [data-compare-id]").count() == count(tab) > 0
+    assert tab.evaluate(unsaved) == []
+
+
 def test_keyboard_only(tab: Any, real_site_url: str) -> None:
     open_browse(tab, real_site_url)
 

@@ -391,8 +391,15 @@
     return (state.f[name] || []).map(function (id) { return values.indexOf(id); });
   }
 
+  /* A facet's boxes, each with the count beside it as last drawn: the filters do not change after
+   * load, and each query redraws only the counts that changed. */
+  var facetControls = {};
   function boxes(name) {
-    return facetBox.querySelectorAll('input[name="' + name + '"]');
+    if (!facetControls[name]) {
+      facetControls[name] = Array.prototype.map.call(facetBox.querySelectorAll('input[name="' + name + '"]'),
+        function (box) { return { box: box, count: box.nextSibling.lastChild, drawn: null }; });
+    }
+    return facetControls[name];
   }
 
   function syncControls() {
@@ -400,7 +407,7 @@
     sortBox.value = state.sort;
     names.forEach(function (name) {
       var picked = state.f[name] || [];
-      boxes(name).forEach(function (box) { box.checked = picked.indexOf(box.value) >= 0; });
+      boxes(name).forEach(function (c) { c.box.checked = picked.indexOf(c.box.value) >= 0; });
       if (picked.length) facetBox.querySelector('[data-facet="' + name + '"]').open = true;
     });
   }
@@ -570,11 +577,13 @@
     var full = sorted(outcome.matched.filter(function (i) { return inFull[i]; }));
     var partial = sorted(outcome.matched.filter(function (i) { return !inFull[i]; }));
     names.forEach(function (name) {
-      boxes(name).forEach(function (box, slot) {
+      boxes(name).forEach(function (c, slot) {
         var count = outcome.counts[name][slot];
-        var label = box.nextSibling.lastChild;
-        if (label.textContent !== "(" + count + ")") label.textContent = "(" + count + ")";
-        if (box.disabled !== (count === 0 && !box.checked)) box.disabled = !box.disabled;
+        if (c.drawn !== count) {
+          c.count.textContent = "(" + count + ")";
+          c.drawn = count;
+        }
+        if (c.box.disabled !== (count === 0 && !c.box.checked)) c.box.disabled = !c.box.disabled;
       });
       var chosen = (state.f[name] || []).length;
       facetBox.querySelector('[data-facet="' + name + '"] .cc-facet__chosen').textContent =
