@@ -80,6 +80,22 @@ def test_scoring_guides_are_rubric_tables_with_the_same_columns_in_every_part(re
     assert parts == [str(n) for n in range(1, len(tables) + 1)]
 
 
+def test_what_to_submit_and_the_embed_say_whose_words_and_estimate_they_are(built: Path) -> None:
+    """The submission and its scoring guides are the catalog's rewording (the printed plan copies
+    this section, note included); an embedded card labels its time as the catalog's estimate and
+    sends earners to the issuer."""
+    html = page(built, "credentials/asking-questions")
+    section = html[html.index('<h2 id="submission">'):]
+    note = re.match(r'<h2 id="submission">What to submit</h2>\s*<p class="cc-provenance[^"]*">(.*?)</p>', section)
+    assert note and "written for this catalog" in note[1] and "rubric may differ" in note[1]
+    embed = page(built, "embed/credentials/asking-questions")
+    assert re.search(r"<dt>Estimated time</dt><dd>[^<]*hours \(the catalog's estimate\)</dd>", embed)
+    issuer = load_catalog(TINY / "catalog").issuers["acme-institute"].name
+    assert f"earn it through {issuer}, whose requirements are the official ones" in embed
+    time = re.search(r"<dt>Estimated time</dt><dd>([^<]*)</dd>", html)
+    assert time and "estimate" not in time[1]  # the page's provenance line says it once for all
+
+
 def test_every_card_and_list_of_credentials_shows_its_badge(built: Path) -> None:
     for url in ["credentials", "categories/thinking", "stacks/inquiry", "issuers/acme-institute"]:
         html = page(built, url)

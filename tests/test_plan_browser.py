@@ -157,6 +157,7 @@ def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_p
     for cid in (SECOND, FIRST):
         credential = catalog.credentials[cid]
         own = " ".join(printed[starts[cid][0]:])
+        assert "written for this catalog from the credential's published description" in own, cid
         for index, part in enumerate(credential.submission.evidence, 1):
             assert f"Scoring guide for part {index}: {part.name}" in own, (cid, index)
             assert " ".join(part.scoring_guide[0].criteria[0].split()).replace("*", "") in own
