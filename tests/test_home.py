@@ -1,6 +1,7 @@
 """The home page starts with the catalog: search, categories with badges and counts, pathways, stacks."""
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from credential_catalog.loader import load_catalog
 
-from .conftest import ROOT
+from .conftest import ROOT, run_build
 
 
 def test_home_opens_with_search_and_the_categories(real_site: Path) -> None:
@@ -57,3 +58,39 @@ def test_on_a_phone_the_search_box_is_in_the_first_screen_and_searches(browser: 
     page.wait_for_url("**/credentials/?query=listening")
     expect(page.locator(".cc-results .cc-card").first).to_be_visible()
     page.close()
+
+
+def _featured(html: str) -> tuple[list[str], str | None]:
+    """The stacks the home page's tiles feature, and its link to all of them."""
+    section = re.search(r'<section class="cc-home__section" aria-labelledby="home-stacks">(.*?)</section>',
+                        html, re.S).group(1)
+    tiles = re.findall(r'<a class="cc-tile cc-tile--text" href="stacks/([a-z-]+)/">', section)
+    more = re.search(r'<a href="stacks/">(All \d+ stacks)</a>', section)
+    return tiles, more.group(1) if more else None
+
+
+def test_home_features_and_counts_only_active_stacks(write: Callable[[str, str], Path], tiny: Path) -> None:
+    write("stacks/aardvark-inquiry.yml", "title: Aardvark Inquiry\nsummary: The old set.\n"
+          "rationale: Replaced.\ncredentials: [asking-questions, weighing-evidence]\n"
+          "status: retired\nsuccessors: [inquiry]\n")
+    for name in ("Bridges", "Circles", "Debates", "Echoes"):
+        write(f"stacks/{name.lower()}.yml", f"title: {name}\nsummary: A set.\nrationale: Why.\n"
+              f"need: Students need {name.lower()}.\ncredentials: [speaking-up, asking-questions]\n")
+    home = tiny / "docs" / "index.md"
+    home.write_text("---\ntemplate: catalog-home.html\n---\n# Tiny\n", encoding="utf-8")
+    tiles, more = _featured((run_build(tiny) / "index.html").read_text(encoding="utf-8"))
+    assert tiles == ["bridges", "circles", "debates", "echoes"]
+    assert more == "All 5 stacks"
+
+
+def test_the_real_home_page_features_active_stacks_and_counts_them_as_the_stacks_page_does(
+        real_site: Path) -> None:
+    catalog = load_catalog(ROOT / "catalog")
+    active = {sid for sid, stack in catalog.stacks.items() if stack.status == "active"}
+    assert len(active) < len(catalog.stacks)  # the real catalog has retired stacks
+    tiles, more = _featured((real_site / "index.html").read_text(encoding="utf-8"))
+    assert len(tiles) == 4 and set(tiles) <= active
+    assert more == f"All {len(active)} stacks"
+    listing = (real_site / "stacks" / "index.html").read_text(encoding="utf-8")
+    offered = listing[:listing.index('<h2 id="retired">')]
+    assert set(re.findall(r'<li><a href="([a-z-]+)/">', offered)) == active

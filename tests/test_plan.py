@@ -113,3 +113,18 @@ def test_a_docs_file_in_the_plan_folder_fails_the_build(tiny: Path, caplog: pyte
     with pytest.raises(Abort):
         run_build(tiny)
     assert "where the catalog publishes its own files" in caplog.text
+
+
+RETIRED_STACK = ("title: Aardvark Inquiry\nsummary: The old inquiry set.\nrationale: Replaced.\n"
+                 "credentials: [asking-questions, weighing-evidence]\nstatus: retired\n"
+                 "successors: [inquiry]\n")
+
+
+def test_the_plan_never_offers_a_retired_stack(write: Callable[[str, str], Path], tiny: Path) -> None:
+    """A plan's "Started:" list names every stack in the index that shares a credential with it."""
+    write("stacks/aardvark-inquiry.yml", RETIRED_STACK)
+    site = run_build(tiny)
+    assert [stack["title"] for stack in read(site, INDEX_URI)["stacks"]] == ["Inquiry"]
+    asking = read(site, credential_path("asking-questions"))  # still listed, with its active stack only
+    assert read(site, INDEX_URI)["credentials"]["asking-questions"] == "Asking Questions"
+    assert asking["stacks"] == [{"title": "Inquiry", "url": "stacks/inquiry/"}]

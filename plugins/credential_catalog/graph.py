@@ -45,6 +45,7 @@ class Suggestion:
 
 
 NEXT_SUGGESTIONS = 6
+FEATURED_STACKS = 4
 
 
 @dataclass
@@ -84,11 +85,20 @@ class Graph:
     of its stacks in the order each lists them from it (each stack's next, then the one after),
     at most ``NEXT_SUGGESTIONS``."""
 
+    @property
+    def active_stacks(self) -> list[Stack]:
+        """The stacks offered to teachers, by title: a retired stack keeps its page but is offered nowhere."""
+        return [stack for stack in cast(list[Stack], self.ordered["stacks"]) if stack.status == "active"]
+
+    @property
+    def featured_stacks(self) -> list[Stack]:
+        """The home page's few stacks: the first active ones by title, each answering a need it states."""
+        return self.active_stacks[:FEATURED_STACKS]
+
     def stacks_drawing_on(self, category: Entity) -> list[Stack]:
         """The active stacks with at least one credential of ``category``, by title."""
         members = {credential.id for credential in self.by_category.get(category.id, [])}
-        return [stack for stack in cast(list[Stack], self.ordered["stacks"])
-                if stack.status == "active" and members & set(stack.credentials)]
+        return [stack for stack in self.active_stacks if members & set(stack.credentials)]
 
     def referring(self, name: str, entity: Entity) -> list[Entity]:
         """The entities whose reference field ``name`` (``stacks.category``) names ``entity``, by title."""

@@ -1,9 +1,10 @@
 """The data behind a teacher's plan and the compare page, computed once per build.
 
 The pages keep a plan in the reader's browser and only combine these files: ``index.json`` lists
-every credential, every stack and every pathway step (with what covers it), and one file per
-credential holds its facts and its evidence checklist. The printed plan takes each credential's
-submission requirements and scoring guides from the credential's own page.
+every credential, every active stack (a plan never suggests a retired one) and every pathway step
+(with what covers it), and one file per credential holds its facts and its evidence checklist. The
+printed plan takes each credential's submission requirements and scoring guides from the
+credential's own page.
 """
 
 import json
@@ -105,7 +106,7 @@ def _step(catalog: Catalog, step: PathwayStep) -> dict[str, Any]:
 
 
 def index_data(catalog: Catalog) -> dict[str, Any]:
-    """What a plan is measured against: each stack's credentials and each pathway step's.
+    """What a plan is measured against: each active stack's credentials and each pathway step's.
 
     A step of credentials is covered by ``needed`` of them; a step that names a pathway, once
     every required step of that pathway is covered (pathways come after those they name).
@@ -114,7 +115,8 @@ def index_data(catalog: Catalog) -> dict[str, Any]:
     return {
         "credentials": {c.id: c.title for c in credentials},
         "stacks": [{**_link(s.title, entity_url(s)), "credentials": list(s.credentials)}
-                   for s in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold())],
+                   for s in sorted(catalog.stacks.values(), key=lambda s: s.title.casefold())
+                   if s.status == "active"],
         "pathways": [{"id": p.id, **_link(p.title, entity_url(p)), "retired": p.status == "retired",
                       "steps": [_step(catalog, step) for step in p.steps]}
                      for p in _pathways_in_order(catalog)],
