@@ -86,7 +86,8 @@ def test_what_to_submit_and_the_embed_say_whose_words_and_estimate_they_are(buil
     sends earners to the issuer."""
     html = page(built, "credentials/asking-questions")
     section = html[html.index('<h2 id="submission">'):]
-    note = re.match(r'<h2 id="submission">What to submit</h2>\s*<p class="cc-provenance[^"]*">(.*?)</p>', section)
+    note = re.match(r'<h2 id="submission">What to submit</h2>\s*<p class="cc-provenance[^"]*">(.*?)</p>',
+                    section)
     assert note and "written for this catalog" in note[1] and "rubric may differ" in note[1]
     embed = page(built, "embed/credentials/asking-questions")
     assert re.search(r"<dt>Estimated time</dt><dd>[^<]*hours \(the catalog's estimate\)</dd>", embed)
