@@ -200,6 +200,24 @@ def test_the_browser_saves_no_box_at_each_change_of_address(tab: Any, real_site_
     assert tab.evaluate(unsaved) == []
 
 
+@pytest.mark.parametrize("path", ["credentials/", "credentials/kind-critiquing/"])
+def test_skip_to_content_leads_to_the_start_of_the_page(tab: Any, real_site_url: str, path: str) -> None:
+    """The skip link's next stop is the page's own first control (the search box; on a credential
+    page a link before its "At a glance"), not the first heading of the contents, past them."""
+    tab.goto(real_site_url + path)
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.classList.contains('md-skip')")
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("""() => { const el = document.activeElement;
+        const fence = document.getElementById('at-a-glance') || document.getElementById('cc-query');
+        return {inPage: el.closest('article') !== null, html: el.outerHTML.slice(0, 80),
+                search: el.id === 'cc-query',
+                early: !!(fence.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)}; }""")
+    assert focused["inPage"], focused
+    assert focused["search"] if path == "credentials/" else focused["early"], focused
+
+
 def test_keyboard_only(tab: Any, real_site_url: str) -> None:
     open_browse(tab, real_site_url)
 
