@@ -38,6 +38,8 @@ def test_earn_link_goes_to_the_issuers_earning_page_for_active_credentials_only(
     resource = (tiny / "catalog" / "resources" / "acme-site.yml").read_text()
     url = re.search(r"^url: (\S+)$", resource, re.MULTILINE).group(1)
     assert earn_links(page(site, "credentials/asking-questions")) == [url]
+    # The issuer's page is for all its credentials: the note says which one to look for there.
+    assert "look there for “Asking Questions”" in page(site, "credentials/asking-questions")
     assert earn_links(page(site, "credentials/speaking-up")) == []
 
 
