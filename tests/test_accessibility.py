@@ -79,7 +79,7 @@ def test_wide_tables_are_named_regions_each_with_its_own_name(browser: Any, real
 
 
 def focus_state(page: Any) -> dict[str, Any]:
-    """Where focus is and whether it shows: an outline or ring on the element, or, for
+    """Where focus is and whether it shows: an outline or ring on an element that has a size, or, for
     Material's visually hidden palette radios, on the label drawn in their place; the search
     field shows focus by opening the search panel."""
     return page.evaluate("""() => {
@@ -89,7 +89,8 @@ def focus_state(page: Any) -> dict[str, Any]:
             return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
                 || style.boxShadow !== 'none';
         };
-        let visible = shown(el);
+        const box = el.getBoundingClientRect();
+        let visible = shown(el) && box.width > 0 && box.height > 0;
         if (el.matches('input.md-option') && el.nextElementSibling) {
             visible = shown(el.nextElementSibling);
         }
