@@ -99,6 +99,16 @@ def test_what_to_submit_and_the_embed_say_whose_words_and_estimate_they_are(buil
     assert time and "estimate" not in time[1]  # the page's provenance line says it once for all
 
 
+def test_stacks_and_pathways_say_they_are_the_catalogs_own(built: Path) -> None:
+    """A stack or a pathway is the catalog's suggestion, and its hours the catalog's estimate."""
+    for url, words in [("stacks/inquiry", "This stack is this catalog's own choice"),
+                       ("pathways/starter", "This pathway is this catalog's own suggested order")]:
+        judgement = re.search(r'<p class="cc-judgement">([^<]*)</p>', page(built, url))
+        assert judgement and judgement[1].startswith(words), url
+        assert "Each credential is earned on its own, from its issuer." in judgement[1]
+    assert re.search(r"about [^<]*hours in all \(the catalog's estimate\)", page(built, "stacks/inquiry"))
+
+
 def test_every_card_and_list_of_credentials_shows_its_badge(built: Path) -> None:
     for url in ["credentials", "categories/thinking", "stacks/inquiry", "issuers/acme-institute"]:
         html = page(built, url)
