@@ -151,6 +151,10 @@ def test_site_search_indexes_credential_bodies(built: Path) -> None:
     index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Fewer than five questions per list." in index
     assert "credentials/asking-questions/" in index
+    # Not the lines every credential page shares, which made every result's snippet the same.
+    docs = json.loads(index)["docs"]
+    page_doc = next(d for d in docs if d["location"] == "credentials/asking-questions/")
+    assert "catalog's own words" not in page_doc["text"] and "Estimated time" not in page_doc["text"]
 
 
 def test_print_stylesheet_is_linked(built: Path) -> None:
