@@ -81,7 +81,8 @@ def _step_lines(catalog: Catalog, step: PathwayStep, number: int,
 
 def pathway_svg(catalog: Catalog, pathway: Pathway, base_url: str = ".") -> Markup:
     """The pathway's steps as boxes joined by arrows; each credential links to its page
-    (``base_url`` leads from the page to the site's root) and the last line gives the total time."""
+    (``base_url`` leads from the page to the site's root) and the last lines give the total time,
+    the recommended steps' hours on a line of their own so that it fits the width."""
     base = base_url.rstrip("/") + "/"
     boxes: list[str] = []
     y = 0
@@ -107,9 +108,13 @@ def pathway_svg(catalog: Catalog, pathway: Pathway, base_url: str = ".") -> Mark
                 f'M{mid - 6} {y + GAP - 14} L{mid} {y + GAP - 6} L{mid + 6} {y + GAP - 14}"/>')
             y += GAP
     total = total_text(pathway_hours(catalog, pathway))
-    y += LINE + 6
-    boxes.append(f'<text class="cc-diagram__total" x="4" y="{y}" font-weight="bold">'
-                 f"Estimated time: {escape(total)}</text>")
+    required, _, extra = total.partition(", and ")
+    y += 6
+    totals = [f"Estimated time: {required}" + ("," if extra else "")] + ([f"and {extra}"] if extra else [])
+    for line in totals:
+        y += LINE
+        boxes.append(f'<text class="cc-diagram__total" x="4" y="{y}" font-weight="bold">'
+                     f"{escape(line)}</text>")
     title = f"Diagram of the {pathway.title} pathway"
     desc = (f"{len(pathway.steps)} steps in order; dashed boxes are recommended, solid are required; "
             f"each credential links to its page. Estimated time: {total}.")
