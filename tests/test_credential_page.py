@@ -20,7 +20,7 @@ def earn_links(html: str) -> list[str]:
 
 def test_header_shows_badge_category_title_and_summary(built: Path) -> None:
     html = page(built, "credentials/asking-questions")
-    head = html[html.index('<div class="cc-credential-head">'):html.index('<dl class="cc-facts">')]
+    head = html[html.index('<div class="cc-credential-head">'):html.index('<dl class="cc-facts"')]
     badge = re.search(r'<img class="cc-credential-head__badge" src="([^"]+)" alt="([^"]+)"', head)
     assert badge.group(1) == "../../assets/catalog/badges/asking-questions.svg"
     assert badge.group(2) == "Badge of the Asking Questions micro-credential, in the Thinking category"
