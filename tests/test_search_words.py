@@ -130,8 +130,7 @@ def test_synonyms_and_filler_words_reach_the_browse_page(tiny: Path, write: Writ
     store = json.loads((site / STORE_URI).read_text(encoding="utf-8"))
     header, ids = store["search"], store["ids"]
     assert header["filler"] == ["don't"]
-    assert [["inquiri"], "~inquiri"] in header["synonyms"]
-    assert [["ask", "question"], "~inquiri"] in header["synonyms"]
+    assert {"inquiri", "ask question"} <= set(header["synonyms"]["~inquiri"])
 
     def found(text: str) -> list[str]:
         ranking = sharded_search(header, lambda n: json.loads(

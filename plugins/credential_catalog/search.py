@@ -299,8 +299,8 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
     "listning" finds "listen", while "listen" does not also find "list".
     """
     clauses = rules["clauses"]
-    phrases = {tuple(key): term for key, term in rules["synonyms"]}
-    longest = max((len(key) for key, _ in rules["synonyms"]), default=1)
+    phrases = {tuple(key.split(" ")): term for term, keys in rules["synonyms"].items() for key in keys}
+    longest = max(map(len, phrases), default=1)
     filler = set(rules["filler"])
 
     def runs(found: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:

@@ -90,9 +90,12 @@ class Vocabulary:
         return terms
 
     def rules(self) -> dict[str, Any]:
-        """What browse.js needs of it, in the store's header."""
-        return {"synonyms": [[list(key), term] for key, term in self.phrases.items()],
-                "filler": sorted(self.filler)}
+        """What browse.js needs of it, in the store's header: each group's index term with its
+        entries, each entry's stems joined by spaces."""
+        groups: dict[str, list[str]] = {}
+        for key, term in self.phrases.items():
+            groups.setdefault(term, []).append(" ".join(key))
+        return {"synonyms": groups, "filler": sorted(self.filler)}
 
 
 def group_term(entries: list[str]) -> str:

@@ -99,9 +99,11 @@
     var clauses = rules.clauses;
     var phrases = {};
     var longest = 1;
-    rules.synonyms.forEach(function (entry) {
-      phrases[entry[0].join(" ")] = entry[1];
-      longest = Math.max(longest, entry[0].length);
+    Object.keys(rules.synonyms).forEach(function (term) {
+      rules.synonyms[term].forEach(function (key) {
+        phrases[key] = term;
+        longest = Math.max(longest, key.split(" ").length);
+      });
     });
     var stemsOf = function (piece) { return piece.map(function (w) { return w[1]; }).join(" "); };
     function runs(found) {
