@@ -1,6 +1,7 @@
 """The plan and compare pages' data and pages, as the build writes them (no browser)."""
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -8,7 +9,14 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from credential_catalog.loader import load_catalog
-from credential_catalog.plan import INDEX_URI, checklist, credential_path, criteria_to_meet, index_data
+from credential_catalog.plan import (
+    INDEX_URI,
+    checklist,
+    credential_path,
+    criteria_to_meet,
+    index_data,
+    plan_group,
+)
 
 from .conftest import TINY, run_build
 
@@ -128,3 +136,60 @@ def test_the_plan_never_offers_a_retired_stack(write: Callable[[str, str], Path]
     asking = read(site, credential_path("asking-questions"))  # still listed, with its active stack only
     assert read(site, INDEX_URI)["credentials"]["asking-questions"] == "Asking Questions"
     assert asking["stacks"] == [{"title": "Inquiry", "url": "stacks/inquiry/"}]
+
+
+ADVANCED = ("title: Advanced Pathway\nsummary: After the starter.\ndescription: The next year.\n"
+            "audience: [classroom-teacher]\nsteps:\n  - credentials: [speaking-up, weighing-evidence]\n"
+            "    choose: 1\n  - pathway: starter\n")
+
+
+def group_row(site: Path, url: str) -> str | None:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<div class="cc-plan-group" data-plan-ids="([^"]*)" hidden>', html)
+    return found.group(1) if found else None
+
+
+def test_a_stack_or_pathway_page_offers_its_credentials_to_the_plan_in_its_order(
+        write: Callable[[str, str], Path], tiny: Path) -> None:
+    write("pathways/advanced.yml", ADVANCED)
+    write("stacks/aardvark-inquiry.yml", RETIRED_STACK)
+    catalog = load_catalog(tiny / "catalog")
+    inquiry = plan_group(catalog, catalog.stacks["inquiry"])
+    assert inquiry is not None
+    assert inquiry.ids == ["asking-questions", "weighing-evidence", "speaking-up"]
+    assert (inquiry.add, inquiry.remove_name) == ("Add this stack's credentials to my plan",
+                                                  ": this stack's credentials")
+    assert not inquiry.choices
+    starter = plan_group(catalog, catalog.pathways["starter"])
+    assert starter is not None and starter.ids == ["asking-questions", "weighing-evidence", "speaking-up"]
+    assert not starter.choices
+    # Step by step, a named pathway's credentials in its place, each once.
+    advanced = plan_group(catalog, catalog.pathways["advanced"])
+    assert advanced is not None
+    assert advanced.ids == ["speaking-up", "weighing-evidence", "asking-questions"]
+    assert advanced.choices and advanced.add == "Add this pathway's credentials to my plan"
+    assert plan_group(catalog, catalog.stacks["aardvark-inquiry"]) is None
+
+    site = run_build(tiny)
+    assert group_row(site, "stacks/inquiry") == "asking-questions,weighing-evidence,speaking-up"
+    assert group_row(site, "pathways/advanced") == "speaking-up,weighing-evidence,asking-questions"
+    assert group_row(site, "stacks/aardvark-inquiry") is None
+    pathway = (site / "pathways" / "advanced" / "index.html").read_text(encoding="utf-8")
+    assert "Where a step lets you choose, every option is added" in pathway
+    starter_page = (site / "pathways" / "starter" / "index.html").read_text(encoding="utf-8")
+    assert "every option is added" not in starter_page
+
+
+def test_retired_credentials_and_pathways_are_not_offered(write: Callable[[str, str], Path],
+                                                          tiny: Path) -> None:
+    source = tiny / "catalog" / "credentials" / "speaking-up.yml"
+    source.write_text(source.read_text(encoding="utf-8") + "status: retired\nsuccessor: asking-questions\n",
+                      encoding="utf-8")
+    write("pathways/advanced.yml", ADVANCED + "status: retired\n")
+    catalog = load_catalog(tiny / "catalog")
+    inquiry = plan_group(catalog, catalog.stacks["inquiry"])
+    assert inquiry is not None and inquiry.ids == ["asking-questions", "weighing-evidence"]
+    assert plan_group(catalog, catalog.pathways["advanced"]) is None
+    site = run_build(tiny)
+    assert group_row(site, "pathways/starter") == "asking-questions,weighing-evidence"
+    assert group_row(site, "pathways/advanced") is None

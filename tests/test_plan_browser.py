@@ -314,6 +314,12 @@ def test_plan_and_compare_have_no_wcag_violations(browser: Any, real_site_url: s
     page.goto(f"{real_site_url}credentials/{FIRST}/")
     page.wait_for_selector(".cc-plan-actions .cc-plan-toggle")
     found["credential"] = violations(page)
+    for path in ("stacks/healthy-teams/", "pathways/first-year-teacher-induction/"):
+        page.goto(real_site_url + path)
+        page.locator(".cc-plan-group__toggle").click()
+        page.wait_for_selector(".cc-plan-group__undo", state="visible")
+        page.wait_for_timeout(300)  # Material's buttons fade to their hover colours
+        found[f"{path}, its credentials added"] = violations(page)
     ctx.close()
     assert found == {name: [] for name in found}
 
@@ -374,3 +380,157 @@ def test_a_link_naming_unknown_credentials_shows_the_known_ones(tab: Any, tiny_s
     assert tab.get_attribute(".cc-compare", "data-ready") == "asking-questions,speaking-up"
     tab.wait_for_function(
         "document.querySelector('.cc-compare__status').textContent.startsWith('1 credential in the address')")
+
+
+INQUIRY = ["asking-questions", "weighing-evidence", "speaking-up"]
+TOGGLE = ".cc-plan-group__toggle"
+LABEL = ".cc-plan-group__text"
+
+
+def group_says(page: Any, text: str) -> None:
+    page.wait_for_function("t => document.querySelector('.cc-plan-group__status').textContent === t",
+                           arg=text)
+
+
+def saved(page: Any) -> list[str]:
+    return page.evaluate("() => window.CredentialPlan.load().ids")
+
+
+def press(page: Any, selector: str) -> None:
+    page.focus(selector)
+    page.keyboard.press("Enter")
+
+
+def test_a_stack_page_adds_its_credentials_to_the_plan_and_takes_them_back(tab: Any,
+                                                                           nested_site: str) -> None:
+    catalog = load_catalog(TINY / "catalog")
+    mine = tab.context.new_page()
+    mine.goto(f"{nested_site}plan/")  # open meanwhile in another tab, where the totals follow
+    mine.wait_for_selector(READY)
+    tab.goto(f"{nested_site}stacks/inquiry/")
+    tab.evaluate("() => window.CredentialPlan.add('weighing-evidence')")
+    tab.reload()
+    toggle = tab.locator(TOGGLE)
+    label = toggle.locator(LABEL)
+    assert label.inner_text() == "Add this stack's credentials to my plan"
+    press(tab, TOGGLE)
+    group_says(tab, "Added 2 credentials to your plan; 1 was already in it. It now has 3 credentials.")
+    assert saved(tab) == ["weighing-evidence", "asking-questions", "speaking-up"]
+    assert label.inner_text() == "All in my plan \u2014 remove them"
+    assert toggle.evaluate("b => b.textContent") == \
+        "All in my plan \u2014 remove them: this stack's credentials"
+    assert tab.locator(".cc-card .cc-plan-toggle__text").all_inner_texts() == ["In my plan \u2014 remove"] * 3
+    assert tab.locator(".cc-plan-group .cc-plan-link__count").inner_text() == " (3 credentials)"
+    wait_order(mine, ["weighing-evidence", "asking-questions", "speaking-up"])
+    assert mine.inner_text(".cc-plan__hours") == hours(catalog, *INQUIRY)
+    assert "Inquiry" in mine.locator(".cc-plan__stacks").inner_text()
+
+    # Undo takes back what was just added, and only that; the focus goes back to the button.
+    press(tab, ".cc-plan-group__undo")
+    group_says(tab, "Undone: 2 credentials taken out of your plan again. It now has 1 credential.")
+    assert saved(tab) == ["weighing-evidence"]
+    assert tab.evaluate("document.activeElement.classList.contains('cc-plan-group__toggle')")
+    assert not tab.locator(".cc-plan-group__undo").is_visible()
+    assert label.inner_text() == "Add this stack's credentials to my plan"
+    wait_order(mine, ["weighing-evidence"])
+    assert mine.inner_text(".cc-plan__hours") == hours(catalog, "weighing-evidence")
+
+    # Once all are in, the button takes them out, but keeps one whose evidence is ticked as collected.
+    press(tab, TOGGLE)
+    tab.evaluate("() => window.CredentialPlan.setDone('asking-questions', 'overview', true)")
+    press(tab, TOGGLE)
+    group_says(tab, "Removed 2 credentials from your plan; kept 1 on which you ticked evidence as collected "
+                    "(remove it on your plan). It now has 1 credential.")
+    assert saved(tab) == ["asking-questions"]
+    assert not tab.locator(".cc-plan-group__undo").is_visible()
+    wait_order(mine, ["asking-questions"])
+
+
+def test_a_pathway_page_adds_its_credentials_step_by_step(tab: Any, nested_site: str) -> None:
+    tab.goto(f"{nested_site}pathways/advanced/")
+    assert "every option is added" in tab.inner_text(".cc-plan-group__note")
+    press(tab, TOGGLE)
+    group_says(tab, "Added 3 credentials to your plan. It now has 3 credentials.")
+    # The starter pathway's credentials come first, as the advanced pathway's first step names it.
+    assert saved(tab) == INQUIRY
+    assert tab.locator(f"{TOGGLE} {LABEL}").inner_text() == "All in my plan \u2014 remove them"
+    open_plan(tab, f"{nested_site}plan/")
+    covered = [text.splitlines()[0] for text in tab.locator(".cc-plan__pathways > li").all_inner_texts()]
+    assert "Advanced Pathway: 2 of 2 steps covered" in covered
+
+
+def test_the_stack_row_takes_its_place_before_it_shows_and_is_absent_without_javascript(
+        browser: Any, nested_site: str) -> None:
+    """The row keeps its space from the first paint, so showing it moves nothing below it."""
+    def measure(page: Any) -> dict[str, float]:
+        return page.evaluate("""() => {
+          const row = document.querySelector('.cc-plan-group');
+          return {row: row.getBoundingClientRect().height,
+                  next: row.nextElementSibling.getBoundingClientRect().top + window.scrollY,
+                  shown: row.checkVisibility({visibilityProperty: true})};
+        }""")
+
+    url = f"{nested_site}stacks/inquiry/"
+    found = {}
+    runs = (("before the script", {}), ("drawn", {}), ("no javascript", {"java_script_enabled": False}))
+    for name, options in runs:
+        context = browser.new_context(viewport={"width": 390, "height": 800}, **options)
+        if name == "before the script":
+            context.route("**/plan-buttons.js",
+                          lambda route: route.fulfill(body="", content_type="text/javascript"))
+        page = context.new_page()
+        page.goto(url)
+        if name == "drawn":
+            page.wait_for_selector(".cc-plan-group[data-plan-ready]")
+        found[name] = measure(page)
+        context.close()
+    assert found["drawn"]["shown"] and not found["before the script"]["shown"]
+    assert found["drawn"]["row"] > 0
+    assert found["before the script"] == {**found["drawn"], "shown": False}
+    assert found["no javascript"]["row"] == 0 and not found["no javascript"]["shown"]
+
+
+def started_stacks(catalog: Any, ids: list[str]) -> list[str]:
+    return [stack.title for stack in catalog.stacks.values() if stack.status == "active"
+            and 0 < len(set(stack.credentials) & set(ids)) < len(stack.credentials)]
+
+
+def test_a_long_started_list_folds_and_the_printed_plan_keeps_its_summary(
+        context: Any, real_site_url: str, catalog: Any) -> None:
+    ctx, _, _ = context
+    page = ctx.new_page()
+    ids = ["belonging-and-caring", "kind-critiquing", "mapping-facts", "productive-teamwork"]
+    started = started_stacks(catalog, ids)
+    assert len(started) > 3
+    page.goto(real_site_url + "plan/")
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", ids)
+    open_plan(page, real_site_url + "plan/")
+    fold = page.locator("details.cc-plan__started")
+    summary = fold.locator("summary")
+    assert summary.inner_text() == f"Started: {len(started)} stacks with credentials still to add"
+    assert not fold.locator("ul").is_visible()
+    press(page, "details.cc-plan__started summary")
+    assert sorted(fold.locator("ul > li > a").all_inner_texts()) == sorted(started)
+    assert fold.locator("ul").is_visible()
+    # Drawn again after a move, it stays open.
+    press(page, f'[data-credential="{ids[1]}"] [data-action="up"]')
+    wait_order(page, [ids[1], ids[0], *ids[2:]])
+    assert page.locator("details.cc-plan__started ul").is_visible()
+
+    # Printed, the summary keeps the stacks completed and every pathway's covered steps.
+    moved = ",".join([ids[1], ids[0], *ids[2:]])
+    page.wait_for_selector(f'.cc-packet[data-ready="{moved}"]', state="attached")
+    covered = [text.splitlines()[0] for text in page.locator(".cc-plan__pathways > li").all_inner_texts()]
+    page.emulate_media(media="print")
+    assert page.locator(".cc-plan__pathways").is_visible()
+    cover = pdf_pages(page.pdf(format="Letter"))[0]
+    for line in covered:
+        assert line in cover, line
+
+    # A short list stays a plain list.
+    page.emulate_media(media="screen")
+    few = ["mapping-facts"]
+    open_plan(page, f"{real_site_url}plan/?ids={','.join(few)}")
+    assert 0 < len(started_stacks(catalog, few)) <= 3
+    assert page.locator("details.cc-plan__started").count() == 0
+    assert page.locator("div.cc-plan__started > p").inner_text() == "Started:"

@@ -9,11 +9,12 @@ credential's own page.
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
 from .graph import Graph
-from .models import Credential, Pathway, PathwayStep, Standard
+from .models import Credential, Entity, Pathway, PathwayStep, Stack, Standard
 from .pages import entity_url
 from .vocabulary import label
 
@@ -121,6 +122,55 @@ def index_data(catalog: Catalog) -> dict[str, Any]:
                       "steps": [_step(catalog, step) for step in p.steps]}
                      for p in _pathways_in_order(catalog)],
     }
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """What a stack's or a pathway's "add its credentials to my plan" button adds, and its wording."""
+
+    ids: list[str]
+    noun: str
+    choices: bool = False
+    """Some step lets the teacher choose: every option is added, to keep the one they take."""
+
+    @property
+    def add(self) -> str:
+        return f"Add this {self.noun}'s credentials to my plan"
+
+    @property
+    def remove(self) -> str:
+        return "All in my plan \u2014 remove them"
+
+    @property
+    def remove_name(self) -> str:
+        """What the remove button's name adds for a screen reader: whose credentials."""
+        return f": this {self.noun}'s credentials"
+
+
+def _steps(catalog: Catalog, pathway: Pathway) -> Iterator[PathwayStep]:
+    """A pathway's steps of credentials in order, a named pathway's steps in its place."""
+    for step in pathway.steps:
+        if step.pathway:
+            yield from _steps(catalog, catalog.pathways[step.pathway])
+        else:
+            yield step
+
+
+def plan_group(catalog: Catalog, entity: Entity) -> PlanGroup | None:
+    """The credentials a plan can take from an active stack (in its order) or pathway (step by
+    step, a named pathway's in its place), leaving out retired ones; None when there are none."""
+    if getattr(entity, "status", "active") != "active":
+        return None
+    if isinstance(entity, Stack):
+        ids, noun, choices = list(entity.credentials), "stack", False
+    elif isinstance(entity, Pathway):
+        steps = list(_steps(catalog, entity))
+        ids = list(dict.fromkeys(cid for step in steps for cid in step.credentials))
+        noun, choices = "pathway", any(step.needed < len(step.credentials) for step in steps)
+    else:
+        return None
+    ids = [cid for cid in ids if catalog.credentials[cid].status == "active"]
+    return PlanGroup(ids, noun, choices) if ids else None
 
 
 def plan_files(catalog: Catalog, graph: Graph) -> Iterator[tuple[str, str]]:

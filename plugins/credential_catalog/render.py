@@ -22,6 +22,7 @@ from .glance import at_a_glance
 from .graph import Graph
 from .models import Credential, PathwayStep, Worth
 from .pages import PageSpec, entity_title, entity_url
+from .plan import plan_group
 from .search import facets
 from .text import render_inline, render_prose
 from .vocabulary import count, hours, label, labels
@@ -96,7 +97,7 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         category_badge_path=category_badge_path, facets=facets, starting_point=starting_point)
     env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK, pathway_hours=pathway_hours,
                        pathway_time=total_text, badge_alt=description, at_a_glance=at_a_glance,
-                       earn_url=earn_url)
+                       earn_url=earn_url, plan_group=plan_group)
     return env.overlay(autoescape=True, auto_reload=False)
 
 

@@ -1,6 +1,7 @@
 /* "Add to my plan" in slots (.cc-plan-actions: on credential pages, with a link to the plan, and
-   on the compare page) and on every credential card, and "Compare" boxes on the cards of a page
-   that has a compare bar (the credentials page). Cards that other scripts draw later get theirs too. */
+   on the compare page) and on every credential card, "Add this stack's credentials to my plan" on
+   stack and pathway pages (.cc-plan-group), and "Compare" boxes on the cards of a page that has a
+   compare bar (the credentials page). Cards that other scripts draw later get theirs too. */
 (function () {
   "use strict";
   var plan = window.CredentialPlan;
@@ -52,6 +53,76 @@
     ]);
   }
 
+  function groupIds(group) { return plan.parseIds(group.getAttribute("data-plan-ids")); }
+
+  function were(number) { return number + (number === 1 ? " was" : " were"); }
+
+  /* A stack's or pathway's credentials, in its order: the button adds those the plan lacks, and
+     once all are in takes them out, keeping any with evidence ticked as collected; "Undo" takes
+     back just what the last addition added. The row's own status says what happened. */
+  function wireGroup(group) {
+    var toggle = group.querySelector(".cc-plan-group__toggle");
+    var undo = group.querySelector(".cc-plan-group__undo");
+    var status = group.querySelector(".cc-plan-group__status");
+    var added = [];
+    toggle.addEventListener("click", function () {
+      var ids = groupIds(group);
+      var before = plan.load();
+      var missing = ids.filter(function (id) { return before.ids.indexOf(id) < 0; });
+      var text;
+      if (missing.length) {
+        var after = plan.replace(missing, {}, true).ids;
+        added = missing.filter(function (id) { return after.indexOf(id) >= 0; });
+        text = "Added " + credentials(added.length) + " to your plan";
+        if (ids.length > missing.length) text += "; " + were(ids.length - missing.length) + " already in it";
+        if (added.length < missing.length) {
+          text += "; " + (missing.length - added.length) + " did not fit, as a plan holds at most " +
+                  credentials(plan.maxPlan);
+        }
+        text += ". It now has " + credentials(after.length) + ".";
+      } else {
+        var kept = ids.filter(function (id) { return before.done[id]; });
+        var gone = ids.filter(function (id) { return kept.indexOf(id) < 0; });
+        var left = plan.removeAll(gone).ids.length;
+        added = [];
+        text = gone.length ? "Removed " + credentials(gone.length) + " from your plan" : "Nothing removed";
+        if (kept.length) {
+          text += "; " + (gone.length ? "kept " + kept.length + " on which" : "on each one") +
+                  " you ticked evidence as collected (remove " + (kept.length === 1 ? "it" : "them") +
+                  " on your plan)";
+        }
+        text += ". It now has " + credentials(left) + ".";
+      }
+      undo.hidden = added.length === 0;
+      status.textContent = text;
+      refresh();
+    });
+    undo.addEventListener("click", function () {
+      var saved = plan.load().ids;
+      var back = added.filter(function (id) { return saved.indexOf(id) >= 0; });
+      var left = plan.removeAll(back).ids.length;
+      added = [];
+      undo.hidden = true;
+      toggle.focus();
+      status.textContent = "Undone: " + credentials(back.length) + " taken out of your plan again. It now has " +
+                           credentials(left) + ".";
+      refresh();
+    });
+  }
+
+  function paintGroup(group, ids) {
+    var all = groupIds(group).every(function (id) { return ids.indexOf(id) >= 0; });
+    var toggle = group.querySelector(".cc-plan-group__toggle");
+    var text = toggle.querySelector(".cc-plan-group__text");
+    var name = toggle.querySelector(".cc-plan-group__name");
+    var label = toggle.getAttribute(all ? "data-remove" : "data-add");
+    if (text.textContent !== label) {
+      text.textContent = label;
+      name.textContent = all ? toggle.getAttribute("data-remove-name") : "";
+    }
+    toggle.classList.toggle("cc-plan-group__toggle--in", all);
+  }
+
   function cardTitle(card) {
     var link = card.querySelector(".cc-card__title a");
     return (link || card).textContent.trim();
@@ -69,6 +140,12 @@
     scheduled = false;
     var slots = document.querySelectorAll(".cc-plan-actions[data-credential]:not([data-plan-ready])");
     var cards = document.querySelectorAll(".md-content .cc-card[data-credential]:not([data-plan-ready])");
+    var groups = document.querySelectorAll(".cc-plan-group[data-plan-ids]:not([data-plan-ready])");
+    groups.forEach(function (group) {
+      group.setAttribute("data-plan-ready", "");
+      wireGroup(group);
+      group.hidden = false;
+    });
     if (!slots.length && !cards.length) return;
     if (!announcer) {  /* only on pages with controls, before anything is announced */
       announcer = el("div", { class: "cc-sr-only", role: "status", "aria-live": "polite" });
@@ -140,6 +217,7 @@
   function refresh() {
     var ids = plan.load().ids;
     document.querySelectorAll(".cc-plan-toggle").forEach(function (button) { paint(button, ids); });
+    document.querySelectorAll(".cc-plan-group[data-plan-ready]").forEach(function (group) { paintGroup(group, ids); });
     countPlan(ids);
     var chosen = plan.compare.ids();
     document.querySelectorAll("[data-compare-id]").forEach(function (box) {

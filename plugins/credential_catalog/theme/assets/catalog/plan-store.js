@@ -81,6 +81,14 @@
     return plan;
   }
 
+  /* Take `ids` out of the plan, with what was collected for them. */
+  function removeAll(ids) {
+    return update(function (plan) {
+      plan.ids = plan.ids.filter(function (other) { return ids.indexOf(other) < 0; });
+      ids.forEach(function (id) { delete plan.done[id]; });
+    });
+  }
+
   function compareIds() {
     return cleanIds(read(session, compareKey), MAX_COMPARE);
   }
@@ -128,6 +136,7 @@
     files: files,
     site: site.href,
     persistent: local !== null,
+    maxPlan: MAX_PLAN,
     maxCompare: MAX_COMPARE,
     cleanIds: function (list) { return cleanIds(list, MAX_PLAN); },
     /* "a,b,c" from an address's ?ids= */
@@ -139,12 +148,8 @@
     add: function (id) {
       return update(function (plan) { if (plan.ids.indexOf(id) < 0) plan.ids.push(id); });
     },
-    remove: function (id) {
-      return update(function (plan) {
-        plan.ids = plan.ids.filter(function (other) { return other !== id; });
-        delete plan.done[id];
-      });
-    },
+    remove: function (id) { return removeAll([id]); },
+    removeAll: removeAll,
     move: function (id, delta) {
       return update(function (plan) {
         var from = plan.ids.indexOf(id);

@@ -8,6 +8,7 @@
   if (!root || !plan) return;
   var FORMAT = "credential-catalog-plan";
   var MAX_FILE = 1024 * 1024;
+  var FOLD_AFTER = 3;
   var files = plan.files(new URL(root.getAttribute("data-plan"), location.href));
   var base = root.getAttribute("data-site").replace(/\/?$/, "/"); /* the site's root, relative */
   var site = new URL(base, location.href);
@@ -30,6 +31,7 @@
   var packets = Object.create(null);
   var printable = Promise.resolve();
   var warned = false;
+  var startedOpen = false;
 
   var el = plan.el;
 
@@ -98,17 +100,7 @@
     totals.appendChild(completed.length
       ? el("ul", { class: "cc-plan__stacks" }, completed.map(function (entry) { return el("li", {}, [link(entry.stack)]); }))
       : el("p", { text: "None yet: a stack is completed when every one of its credentials is in the plan." }));
-    if (started.length) {
-      totals.appendChild(el("div", { class: "cc-plan__started" }, [
-        el("p", { text: "Started:" }),
-        el("ul", {}, started.map(function (entry) {
-          var missing = entry.stack.credentials.filter(function (id) { return entry.have.indexOf(id) < 0; })
-            .map(function (id) { return index.credentials[id]; });
-          return el("li", {}, [link(entry.stack), ": " + entry.have.length + " of " +
-            count(entry.stack.credentials.length, "credential") + "; still to add: " + missing.join(", ")]);
-        }))
-      ]));
-    }
+    if (started.length) totals.appendChild(drawStarted(started));
     totals.appendChild(el("h3", { text: "Pathway steps covered" }));
     if (!found.pathways.length) {
       totals.appendChild(el("p", { text: "None yet." }));
@@ -122,6 +114,27 @@
           return entry.covered[n] ? el("li", { text: stepName(step, n + 1) }) : null;
         }).filter(Boolean))]);
     })));
+  }
+
+  /* The stacks begun but not completed; a long list folds away under a summary that counts it,
+     and stays open or closed as the reader left it when the plan is drawn again. */
+  function drawStarted(started) {
+    var items = el("ul", {}, started.map(function (entry) {
+      var missing = entry.stack.credentials.filter(function (id) { return entry.have.indexOf(id) < 0; })
+        .map(function (id) { return index.credentials[id]; });
+      return el("li", {}, [link(entry.stack), ": " + entry.have.length + " of " +
+        count(entry.stack.credentials.length, "credential") + "; still to add: " + missing.join(", ")]);
+    }));
+    if (started.length <= FOLD_AFTER) {
+      return el("div", { class: "cc-plan__started" }, [el("p", { text: "Started:" }), items]);
+    }
+    var box = el("details", { class: "cc-plan__started" }, [
+      el("summary", { text: "Started: " + count(started.length, "stack") + " with credentials still to add" }),
+      items
+    ]);
+    box.open = startedOpen;
+    box.addEventListener("toggle", function () { startedOpen = box.open; });
+    return box;
   }
 
   function retiredNote(item) {
