@@ -1,0 +1,79 @@
+"""What a teacher on a 390 px phone reads: scoring guides, pathway diagrams, the standards matrix
+and the header search, in the real catalog, compared with the same pages at 1280 px."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=PHONE if request.param == "phone" else DESKTOP)
+    page = context.new_page()
+    page.phone = request.param == "phone"
+    yield page
+    context.close()
+
+
+def ax_roles(page: Any, selector: str, roles: list[str]) -> dict[str, list[str]]:
+    """The names of the nodes of each role under ``selector`` in Chromium's accessibility tree,
+    the tree a screen reader reads."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    found = {role: [n.get("name", {}).get("value", "") for n in cdp.send(
+        "Accessibility.queryAXTree", {"nodeId": node, "role": role})["nodes"]] for role in roles}
+    cdp.detach()
+    return found
+
+
+SCORING_BOXES = """table => [...table.tBodies[0].rows].map(row => {
+    const box = el => el.getBoundingClientRect();
+    const [level, outcome, looks] = [row.cells[0], row.cells[1], row.cells[2]].map(box);
+    return {level, outcome, looks, table: box(table),
+            size: parseFloat(getComputedStyle(row.cells[2].querySelector('li')).fontSize)};
+})"""
+
+
+def test_scoring_guide_reads_level_by_level_on_a_phone(screen: Any, real_site_url: str) -> None:
+    screen.goto(real_site_url + "credentials/mapping-facts/")
+    table = screen.locator("table.cc-scoring__table").first
+    rows = table.evaluate(SCORING_BOXES)
+    assert len(rows) == 2
+    for row in rows:
+        if screen.phone:
+            # The level and its outcome head a block; the criteria follow across its full width.
+            assert row["outcome"]["top"] < row["level"]["bottom"]
+            assert row["looks"]["top"] >= row["level"]["bottom"] - 1
+            assert row["looks"]["width"] >= row["table"]["width"] * 0.85
+            assert row["size"] >= 14
+        else:
+            # Three columns side by side, the criteria in the widest.
+            assert row["looks"]["top"] == pytest.approx(row["level"]["top"], abs=1)
+            assert row["looks"]["left"] >= row["outcome"]["right"] - 1
+    header = screen.locator("table.cc-scoring__table thead").first.bounding_box()
+    assert (header["width"] > 2) != screen.phone  # on a phone the column headers are left to screen readers
+    # A screen reader still meets a table with its headers at either width.
+    roles = ax_roles(screen, "table.cc-scoring__table", ["table", "columnheader", "rowheader"])
+    assert roles["table"] == [table.locator("caption").inner_text()]
+    assert roles["columnheader"][:2] == ["Level", "Outcome"]
+    assert roles["rowheader"] == ["Passing", "Not yet"]
+    assert screen.evaluate(WIDTH)[0] <= screen.evaluate(WIDTH)[1]
+
+
+def test_scoring_guide_prints_as_a_table_even_from_a_phone(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(real_site_url + "credentials/mapping-facts/")
+    page.emulate_media(media="print")
+    table = page.locator("table.cc-scoring__table").first
+    assert table.evaluate("el => getComputedStyle(el).display") == "table"
+    row = table.evaluate(SCORING_BOXES)[0]
+    assert row["looks"]["top"] == pytest.approx(row["level"]["top"], abs=1)
+    page.close()
