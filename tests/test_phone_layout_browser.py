@@ -77,3 +77,40 @@ def test_scoring_guide_prints_as_a_table_even_from_a_phone(browser: Any, real_si
     row = table.evaluate(SCORING_BOXES)[0]
     assert row["looks"]["top"] == pytest.approx(row["level"]["top"], abs=1)
     page.close()
+
+
+STICKY = """([box, selector]) => {
+    box.scrollLeft = box.scrollWidth;
+    const left = box.getBoundingClientRect().left;
+    const cells = [...box.querySelectorAll(selector)].filter(el => {
+        const r = el.getBoundingClientRect(); return r.top > 80 && r.bottom < innerHeight; });
+    return [box.scrollLeft, cells.length, cells.map(el => { const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+        return hit && (el.contains(hit) || hit.contains(el)) ? r.left - left : el.textContent; })];
+}"""
+
+
+def test_standards_matrix_keeps_credential_names_in_view(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(real_site_url + "standards/")
+    box = page.locator(".cc-matrix")
+    box.scroll_into_view_if_needed()
+    # Each credential's name, the column's heading, the totals' heading and each category's name
+    # stay at the box's left edge, drawn above the cells scrolling under them.
+    for selector, shift in [("tbody th[scope=row]", 0), ("thead th:first-child", 0),
+                            (".cc-matrix__group a", 300), ("tfoot th", 3000)]:
+        page.evaluate("([box, shift]) => window.scrollTo(0, box.getBoundingClientRect().top + scrollY"
+                      " - 200 + shift)", [box.element_handle(), shift])
+        scrolled, count, lefts = page.evaluate(STICKY, [box.element_handle(), selector])
+        assert scrolled > 100 and count >= 1, selector
+        assert all(isinstance(left, float | int) and 0 <= left < 12 for left in lefts), (selector, lefts)
+    # A standard's heading reached with the keyboard is never hidden under the names.
+    links = page.locator(".cc-matrix thead a")
+    links.last.focus()
+    for _ in range(links.count() - 1):
+        page.keyboard.press("Shift+Tab")
+        right, names = page.evaluate("""() => [document.activeElement.getBoundingClientRect().right,
+            document.querySelector('.cc-matrix thead th').getBoundingClientRect().right]""")
+        assert right > names + 8, page.evaluate("document.activeElement.textContent")
+    assert page.evaluate(WIDTH)[0] <= PHONE["width"]
+    page.close()
