@@ -114,3 +114,41 @@ def test_standards_matrix_keeps_credential_names_in_view(browser: Any, real_site
         assert right > names + 8, page.evaluate("document.activeElement.textContent")
     assert page.evaluate(WIDTH)[0] <= PHONE["width"]
     page.close()
+
+
+READ = """figure => [...figure.querySelectorAll('text, p, li')]
+    .filter(el => el.getClientRects().length && el.getBoundingClientRect().width)
+    .filter(el => [...el.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())
+                  || el.querySelector(':scope > a, :scope > strong'))
+    .map(el => {
+        const svg = el.closest('svg');
+        const scale = svg ? svg.getScreenCTM().a : 1;
+        return [el.textContent.trim(), parseFloat(getComputedStyle(el).fontSize) * scale];
+    })"""
+LINKS = """(figure, selector) => [...figure.querySelectorAll(selector)]
+    .map(a => [a.getAttribute('href'), a.textContent])"""
+
+
+@pytest.mark.parametrize("path", ["pathways/first-year-teacher-induction/",
+                                  "pathways/project-based-learning-pathway/"])
+def test_pathway_diagram_text_is_readable_on_a_phone(screen: Any, real_site_url: str, path: str) -> None:
+    screen.goto(real_site_url + path)
+    figure = screen.locator("figure.cc-figure")
+    shown = figure.evaluate(READ)
+    assert len(shown) > 6
+    smallest = min(size for _, size in shown)
+    assert smallest >= 12, [(text, size) for text, size in shown if size < 12][:3]
+    # One diagram shows at a time: the SVG on a wide screen, its list on a phone, the same links.
+    assert figure.locator("svg.cc-diagram").is_visible() != screen.phone
+    assert figure.locator(".cc-flow").is_visible() == screen.phone
+    assert figure.evaluate(LINKS, "svg a") == figure.evaluate(LINKS, ".cc-flow a")
+    assert screen.evaluate(WIDTH)[0] <= screen.evaluate(WIDTH)[1]
+
+
+def test_pathway_diagram_prints_as_its_svg_even_from_a_phone(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(real_site_url + "pathways/first-year-teacher-induction/")
+    page.emulate_media(media="print")
+    assert page.locator("figure svg.cc-diagram").is_visible()
+    assert not page.locator("figure .cc-flow").is_visible()
+    page.close()
