@@ -152,3 +152,78 @@ def test_pathway_diagram_prints_as_its_svg_even_from_a_phone(browser: Any, real_
     assert page.locator("figure svg.cc-diagram").is_visible()
     assert not page.locator("figure .cc-flow").is_visible()
     page.close()
+
+
+def open_search(page: Any, phone: bool) -> None:
+    if phone:
+        page.click("label.md-header__button[for=__search]")
+    else:
+        page.keyboard.press("/")  # Material's shortcut to the search box
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def searching(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A tab at either width; the test fails if the page throws or logs an error."""
+    context = browser.new_context(viewport=PHONE if request.param == "phone" else DESKTOP)
+    page = context.new_page()
+    page.phone = request.param == "phone"
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_header_search_leads_to_the_credentials_search(searching: Any, real_site_url: str) -> None:
+    searching.goto(real_site_url + "stacks/")
+    open_search(searching, searching.phone)
+    searching.keyboard.type("peer feedback")
+    searching.wait_for_selector(".md-search-result__item")
+    link = searching.locator(".md-search-result .cc-search-browse a")
+    assert link.inner_text() == "Search credentials by need: “peer feedback”"
+    assert link.is_visible()
+    # The first stop below the search box, for the arrow keys as for a screen reader's reading order.
+    searching.keyboard.press("ArrowDown")
+    assert searching.evaluate("document.activeElement.textContent") == link.inner_text()
+    searching.keyboard.press("Enter")
+    searching.wait_for_url(real_site_url + "credentials/?query=peer+feedback")
+    assert searching.input_value("#cc-query") == "peer feedback"
+    assert not searching.is_checked("#__search")  # the site search stays closed there
+
+
+@pytest.mark.parametrize("query, lands", [("Mapping Facts", "credentials/mapping-facts/"),
+                                          ("zzqxv", "credentials/?query=zzqxv")],
+                         ids=["best result", "nothing found"])
+def test_enter_in_the_header_search_opens_its_best_result_else_the_credentials_search(
+        tab: Any, real_site_url: str, query: str, lands: str) -> None:
+    tab.goto(real_site_url + "stacks/")
+    open_search(tab, phone=False)
+    tab.keyboard.type(query)
+    tab.wait_for_function("q => document.querySelector('.cc-search-browse a').textContent.includes(q)"
+                          " && !/^Type|^Initializing/.test(document.querySelector("
+                          "'.md-search-result__meta').textContent.trim())", arg=query)
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(lambda url: url.startswith(real_site_url + lands))  # Material adds ?h=
+
+
+@pytest.fixture(params=["light", "dark"])
+def phone_scheme(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    from .test_accessibility import HARNESS
+
+    context = browser.new_context(viewport=PHONE, color_scheme=request.param, **HARNESS)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["credentials/mapping-facts/", "pathways/first-year-teacher-induction/",
+                                  "standards/", "stacks/?search"])
+def test_phone_layouts_have_no_wcag_violations(phone_scheme: Any, real_site_url: str, path: str) -> None:
+    from .test_accessibility import violations
+
+    phone_scheme.goto(real_site_url + path.removesuffix("?search"))
+    if path.endswith("?search"):
+        open_search(phone_scheme, phone=True)
+        phone_scheme.keyboard.type("feedback")
+        phone_scheme.wait_for_selector(".md-search-result__item")
+    assert violations(phone_scheme) == []
