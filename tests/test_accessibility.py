@@ -109,6 +109,8 @@ def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_ur
     assert page.evaluate("document.activeElement.getAttribute('name')") == "query"
     page.keyboard.type("Mapping Facts")
     page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")  # first the credentials page's search, then the results
+    assert "credentials/?query=Mapping+Facts" in page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("ArrowDown")
     target = page.evaluate("document.activeElement.getAttribute('href')")
     assert "credentials/mapping-facts/" in target

@@ -416,3 +416,17 @@ def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -
     start = html.index('<section class="cc-checklist"')
     checklist = html[start:html.index("</section>", start)]
     assert "<li>Show the list on our website</li>" in checklist
+
+
+def test_pathway_diagram_list_for_phones_repeats_the_svg_lines(built: Path) -> None:
+    html = page(built, "pathways/starter")
+    figure = re.search(r'<figure class="cc-figure">.*?</figure>', html, re.S).group(0)
+    svg = re.search(r"<svg class=\"cc-diagram\".*?</svg>", figure, re.S).group(0)
+    flow = re.search(r'<div class="cc-flow" data-search-exclude>.*?</div>', figure, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)"><text[^>]*>([^<]+)</text></a>', svg) == re.findall(
+        r'<li><a href="([^"]+)">([^<]+)</a></li>', flow)
+    heads = re.findall(r'<text[^>]*font-weight="bold">([^<]+)</text>', svg)
+    assert re.findall(r"<strong>([^<]+)</strong>", flow) == [
+        *[h for h in heads if not h.startswith(("Estimated time", "and "))],
+        " ".join(h for h in heads if h.startswith(("Estimated time", "and ")))]
+    assert flow.count('class="cc-flow__step cc-flow__step--recommended"') == 1

@@ -79,50 +79,83 @@ def _step_lines(catalog: Catalog, step: PathwayStep, number: int,
     return heads, items
 
 
-def pathway_svg(catalog: Catalog, pathway: Pathway, base_url: str = ".") -> Markup:
-    """The pathway's steps as boxes joined by arrows; each credential links to its page
-    (``base_url`` leads from the page to the site's root) and the last lines give the total time,
-    the recommended steps' hours on a line of their own so that it fits the width."""
+@dataclass(frozen=True)
+class FlowStep:
+    """One step of a pathway as the diagram shows it: its bold heading lines and what to earn."""
+
+    recommended: bool
+    heads: tuple[str, ...]
+    items: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A pathway's diagram, drawn once as an SVG (wide screens and paper) and once as a list
+    (narrow screens, where the SVG's text would shrink below a readable size)."""
+
+    ident: str
+    title: str
+    desc: str
+    steps: tuple[FlowStep, ...]
+    totals: tuple[str, ...]
+
+
+def pathway_flow(catalog: Catalog, pathway: Pathway, base_url: str = ".") -> Flow:
+    """The pathway's steps in order, each credential linked to its page (``base_url`` leads from
+    the page to the site's root), and the total time, the recommended steps' hours on a line of
+    their own so that it fits the SVG's width."""
     base = base_url.rstrip("/") + "/"
-    boxes: list[str] = []
-    y = 0
+    steps = []
     for number, step in enumerate(pathway.steps, start=1):
         heads, items = _step_lines(catalog, step, number, base)
-        lines: list[Line] = [*((text, None) for text in heads), *items]
+        steps.append(FlowStep(step.requirement != "required", tuple(heads), tuple(items)))
+    total = total_text(pathway_hours(catalog, pathway))
+    required, _, extra = total.partition(", and ")
+    totals = [f"Estimated time: {required}" + ("," if extra else "")] + ([f"and {extra}"] if extra else [])
+    desc = (f"{len(pathway.steps)} steps in order; dashed boxes are recommended, solid are required; "
+            f"each credential links to its page. Estimated time: {total}.")
+    return Flow(f"diagram-{pathway.id}", f"Diagram of the {pathway.title} pathway", desc,
+                tuple(steps), tuple(totals))
+
+
+def flow_svg(flow: Flow) -> Markup:
+    """The flow's steps as boxes joined by arrows, and the total time below them."""
+    boxes: list[str] = []
+    y = 0
+    for number, step in enumerate(flow.steps, start=1):
+        lines: list[Line] = [*((text, None) for text in step.heads), *step.items]
         height = PAD * 2 + LINE * len(lines)
-        dash = "" if step.requirement == "required" else ' stroke-dasharray="6 4"'
-        css = "cc-step" if step.requirement == "required" else "cc-step cc-step--recommended"
+        dash = ' stroke-dasharray="6 4"' if step.recommended else ""
+        css = "cc-step cc-step--recommended" if step.recommended else "cc-step"
         boxes.append(
             f'<rect class="{css}" x="1" y="{y + 1}" width="{WIDTH - 2}" height="{height}" '
             f'rx="8"{dash}/>')
         for index, (text, href) in enumerate(lines):
-            weight = ' font-weight="bold"' if index < len(heads) else ""
+            weight = ' font-weight="bold"' if index < len(step.heads) else ""
             label = (f'<text x="{PAD + 4}" y="{y + PAD + LINE * (index + 1) - 5}"{weight}>'
                      f"{escape(text)}</text>")
             boxes.append(f'<a href="{escape(href)}">{label}</a>' if href else label)
         y += height + 2
-        if number < len(pathway.steps):
+        if number < len(flow.steps):
             mid = WIDTH // 2
             boxes.append(
                 f'<path class="cc-arrow" d="M{mid} {y + 2} V{y + GAP - 8} '
                 f'M{mid - 6} {y + GAP - 14} L{mid} {y + GAP - 6} L{mid + 6} {y + GAP - 14}"/>')
             y += GAP
-    total = total_text(pathway_hours(catalog, pathway))
-    required, _, extra = total.partition(", and ")
     y += 6
-    totals = [f"Estimated time: {required}" + ("," if extra else "")] + ([f"and {extra}"] if extra else [])
-    for line in totals:
+    for line in flow.totals:
         y += LINE
         boxes.append(f'<text class="cc-diagram__total" x="4" y="{y}" font-weight="bold">'
                      f"{escape(line)}</text>")
-    title = f"Diagram of the {pathway.title} pathway"
-    desc = (f"{len(pathway.steps)} steps in order; dashed boxes are recommended, solid are required; "
-            f"each credential links to its page. Estimated time: {total}.")
-    ident = f"diagram-{pathway.id}"
     return Markup(
         f'<svg class="cc-diagram" role="group" viewBox="0 0 {WIDTH} {y + 8}" '
-        f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
+        f'aria-labelledby="{flow.ident}-title" aria-describedby="{flow.ident}-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
+        f'<title id="{flow.ident}-title">{escape(flow.title)}</title>'
+        f'<desc id="{flow.ident}-desc">{escape(flow.desc)}</desc>'
         + "".join(boxes) + "</svg>")
+
+
+def pathway_svg(catalog: Catalog, pathway: Pathway, base_url: str = ".") -> Markup:
+    """The pathway's diagram as an SVG alone."""
+    return flow_svg(pathway_flow(catalog, pathway, base_url))

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .badges import badge_path, card_path, category_badge_path, description
 from .cards import BLANK, card
 from .catalog import Catalog
-from .diagram import pathway_hours, pathway_svg, total_text
+from .diagram import flow_svg, pathway_flow, pathway_hours, pathway_svg, total_text
 from .glance import at_a_glance
 from .graph import Graph
 from .models import Credential, PathwayStep, Worth
@@ -95,9 +95,10 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         worth=worth_text, choice=choice, titled=titled, card=card, span=span,
         page_url=_page_url, badge_path=badge_path, card_path=card_path,
         category_badge_path=category_badge_path, facets=facets, starting_point=starting_point)
-    env.globals.update(pathway_svg=pathway_svg, blank_card=BLANK, pathway_hours=pathway_hours,
-                       pathway_time=total_text, badge_alt=description, at_a_glance=at_a_glance,
-                       earn_url=earn_url, plan_group=plan_group)
+    env.globals.update(pathway_svg=pathway_svg, pathway_flow=pathway_flow, flow_svg=flow_svg,
+                       blank_card=BLANK, pathway_hours=pathway_hours, pathway_time=total_text,
+                       badge_alt=description, at_a_glance=at_a_glance, earn_url=earn_url,
+                       plan_group=plan_group)
     return env.overlay(autoescape=True, auto_reload=False)
 
 
