@@ -51,7 +51,7 @@ QUERIES = [
     "collab", "reserch", "listning", "students give each other feedback", "presentation audience",
     "the", "zzzxqv", "mindfuln", "listenin reflectio", "persuasiv", "Students don\u2019t LISTEN",
     "kind zzzxqv", "group work group work", "asking good questions", "calm-down", "well-being",
-    "student collaboration", "",
+    "student collaboration", "", "a student's feedback", "each other\u2019s ideas",
     *(case["query"] for path in RELEVANCE for case in yaml.safe_load(path.read_text("utf-8"))),
 ]
 NEEDS = {
@@ -279,6 +279,11 @@ def test_word_forms_and_synonyms_reach_the_credentials(real_index: dict[str, Any
     assert "evidence-backed-positions" in _found(real_index, "debate")[:2]
     assert "mindfulness" in _found(real_index, "anxiety")
     assert _found(real_index, "group work")[:2] == ["productive-teamwork", "collaborative-problem-solving"]
+
+
+def test_a_possessive_finds_what_its_word_finds(real_index: dict[str, Any]) -> None:
+    assert _found(real_index, "a listener's questions") == _found(real_index, "listener questions")
+    assert _found(real_index, "the team\u2019s roles") == _found(real_index, "team roles") != []
 
 
 def test_a_title_or_summary_hit_outranks_a_stray_mention(real_index: dict[str, Any]) -> None:

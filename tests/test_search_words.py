@@ -90,11 +90,12 @@ def test_keywords_search_could_not_find_are_refused(tiny: Path) -> None:
 
 
 def test_filler_words_are_checked_against_the_synonyms(tiny: Path, write: Write) -> None:
-    write("search/words.yml", WORDS.replace("filler: [don't]", "filler: [inquiries, the, don't]"))
+    write("search/words.yml", WORDS.replace("filler: [don't]", "filler: [inquiries, the, it's, don't]"))
     assert problems(tiny) == [
         "catalog/search/words.yml:5:10: filler[0]: 'inquiries' is also a synonym: a filler word is "
         "left out of every query",
         "catalog/search/words.yml:5:21: filler[1]: 'the' is already a stop word",
+        "catalog/search/words.yml:5:26: filler[2]: \"it's\" is already a stop word",
     ]
 
 

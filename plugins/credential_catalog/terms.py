@@ -2,8 +2,8 @@
 at query time (search.py, and browse.js, which mirrors each function here).
 
 A text is split where lunr splits it (spaces and hyphens), each word loses its leading and trailing
-punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it), stop words go and the rest are
-stemmed. The catalog's search word lists (``catalog/search/``) add two things: each synonym group
+punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it) and a possessive 's, stop words go
+and the rest are stemmed. The catalog's search word lists (``catalog/search/``) add two things: each synonym group
 is one more index term, ``~`` and its first entry's stems, added wherever an entry of the group
 occurs in a text and searched for whenever a reader types one; and filler words are left out of
 queries.
@@ -30,7 +30,10 @@ Path_ = tuple[str | int, ...]
 
 
 def trim(word: str) -> str:
-    return _EDGES.sub("", word)
+    """A word without its leading and trailing punctuation, and without a possessive 's
+    ("student's" is "student")."""
+    word = _EDGES.sub("", word)
+    return word[:-2] if word.endswith("'s") else word
 
 
 class _Stemmer(PorterStemmer):  # type: ignore[misc]
@@ -110,7 +113,7 @@ def vocabulary(lists: list[SearchWords]) -> Vocabulary:
             term = group_term(group)
             for entry in group:
                 phrases.setdefault(stems(entry), term)
-        filler.update(stem(word) for word in words_list.filler)
+        filler.update(stemmed for word in words_list.filler for stemmed in stems(word))
     return Vocabulary(phrases, frozenset(filler))
 
 
@@ -142,14 +145,16 @@ def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str
     left_out: dict[str, str] = {}
     for words_list in ordered:
         for f, word in enumerate(words_list.filler):
-            if stem(word) in left_out:
-                yield words_list, ("filler", f), (
-                    f"{word!r} is left out as {left_out[stem(word)]!r} already is")
-                continue
-            left_out[stem(word)] = word
-            if word in STOP_WORDS:
+            key = stems(word)
+            if not key:
                 yield words_list, ("filler", f), f"{word!r} is already a stop word"
-            elif (stem(word),) in seen:
+                continue
+            if key[0] in left_out:
+                yield words_list, ("filler", f), (
+                    f"{word!r} is left out as {left_out[key[0]]!r} already is")
+                continue
+            left_out[key[0]] = word
+            if key in seen:
                 yield words_list, ("filler", f), (
                     f"{word!r} is also a synonym: a filler word is left out of every query")
 

@@ -59,7 +59,10 @@
     return numbers.sort(function (a, b) { return a - b; });
   }
 
-  function trim(word) { return word.replace(/^\W+/, "").replace(/\W+$/, ""); }
+  function trim(word) {
+    word = word.replace(/^\W+/, "").replace(/\W+$/, "");
+    return word.slice(-2) === "'s" ? word.slice(0, -2) : word;
+  }
 
   function stemOf(lunr, word) { return lunr.stemmer(new lunr.Token(word, {})).toString(); }
 
