@@ -3,10 +3,10 @@ at query time (search.py, and browse.js, which mirrors each function here).
 
 A text is split where lunr splits it (spaces and hyphens), each word loses its leading and trailing
 punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it) and a possessive 's, stop words go
-and the rest are stemmed. The catalog's search word lists (``catalog/search/``) add two things: each synonym group
-is one more index term, ``~`` and its first entry's stems, added wherever an entry of the group
-occurs in a text and searched for whenever a reader types one; and filler words are left out of
-queries.
+and the rest are stemmed. The catalog's search word lists (``catalog/search/``) add two things:
+each synonym group is one more index term, ``~`` and its first entry's stems, added wherever an
+entry of the group occurs in a text and searched for whenever a reader types one; and filler words
+are left out of queries.
 """
 
 import re
