@@ -1,6 +1,7 @@
 """The plugin travels: a wheel holds its templates and assets, and `init` starts a catalog that builds."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,9 +38,15 @@ def test_init_writes_a_catalog_with_every_kind_that_builds(tmp_path: Path) -> No
         assert (project / name).is_file(), name
     readme = (project / "README.md").read_text()
     assert "make serve" in readme and "make test" in readme and "Example Catalog" in readme
+    settings = project / "mkdocs.yml"
+    assert "\n  font: false\n" in settings.read_text()
+    settings.write_text(settings.read_text().replace("\n  font: false\n", "\n"))  # the plugin's own guard
     site = run_build(project)
     home = (site / "index.html").read_text()
     assert "<title>Example Catalog</title>" in home
+    fetched = re.findall(r'<link\b[^>]*\brel="(?:preconnect|dns-prefetch|preload|stylesheet|icon)"[^>]*>'
+                         r'|\bsrc="[^"]*"', home)
+    assert fetched and not [tag for tag in fetched if re.search(r'(?:href|src)="(?:https?:)?//', tag)]
     assert (site / "credentials" / "writing-learning-goals" / "index.html").is_file()
 
 

@@ -97,6 +97,10 @@ def _add_theme(config: MkDocsConfig) -> None:
     if config.theme.name != "material":
         raise PluginError("the credential-catalog plugin needs the Material theme "
                           "(theme: name: material in mkdocs.yml)")
+    if config.theme["font"] is not False:
+        config.theme["font"] = False
+        log.info("theme.font is turned off: the pages load nothing from other sites (Material's "
+                 "default fetches Google Fonts), so they use the reader's system fonts")
     dirs = config.theme.dirs
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
