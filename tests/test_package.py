@@ -36,6 +36,8 @@ def test_init_writes_a_catalog_with_every_kind_that_builds(tmp_path: Path) -> No
         f"{folder}.schema.json" for folder in KIND_BY_FOLDER)
     for name in ("README.md", "Makefile", ".gitignore", "requirements.txt", "mkdocs.yml"):
         assert (project / name).is_file(), name
+    named = (project / "requirements.txt").read_text()
+    assert ("credential-catalog @ file:" in named) == ("before others install it" in named)
     readme = (project / "README.md").read_text()
     assert "make serve" in readme and "make test" in readme and "Example Catalog" in readme
     settings = project / "mkdocs.yml"

@@ -45,8 +45,12 @@ def init(target: Path, site_name: str) -> list[Path]:
     fresh: dict[str, str] = {}
     for path in sorted((target / "catalog").rglob("*.yml")):  # a new catalog's own CTIDs
         path.write_text(refresh(path.read_text(encoding="utf-8"), fresh), encoding="utf-8")
+    named = requirement()
+    local = ("# This is where the plugin was installed from on the machine that made this catalog:\n"
+             "# replace it with a released version or a git address before others install it.\n"
+             if named.startswith(f"{DISTRIBUTION} @ file:") else "")
     (target / "requirements.txt").write_text(
-        f"# The catalog plugin; it brings MkDocs and Material for MkDocs.\n{requirement()}\n",
+        f"# The catalog plugin; it brings MkDocs and Material for MkDocs.\n{local}{named}\n",
         encoding="utf-8")
     schemas = target / "catalog" / "schemas"
     schemas.mkdir()
