@@ -100,7 +100,7 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    out(f"created {target}; fill in every TODO, then run: credential-catalog validate {root}")
+    out(f"created {target}; fill in every TODO, then run: make validate")
     return 0
 
 

@@ -7,7 +7,7 @@ from .printing import shown
 
 SKELETON = """\
 # yaml-language-server: $schema=../schemas/credentials.schema.json
-# A new micro-credential. Replace every TODO; `credential-catalog validate` lists what is left.
+# A new micro-credential. Replace every TODO; `make validate` lists what is left.
 # Text fields take plain sentences with *emphasis*, **strong**, `code` and lists; no HTML or links
 # (add a file to catalog/resources/ and list its id under `resources` instead).
 
@@ -15,6 +15,7 @@ ctid: {ctid}  # assigned once; never edit it (registries know the credential by 
 title: TODO Title as it appears on the badge
 category: {category}
 summary: TODO One line that says what the educator does and why it matters.
+keywords: []  # up to 16 lowercase words or short phrases a teacher would search for (authoring guide)
 competency: >-
   TODO The one skill the educator demonstrates, observable in classroom evidence.
 key_method: >-
