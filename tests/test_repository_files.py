@@ -5,10 +5,12 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
+
+from credential_catalog.vocabulary import RecognizerKind
 
 from .conftest import ROOT
 
@@ -103,6 +105,13 @@ def test_issue_forms_are_well_formed() -> None:
                 ids.append(item["id"])
                 assert item["attributes"]["label"], path
         assert len(ids) == len(set(ids)), path
+
+
+def test_the_recognizer_form_offers_the_kinds_the_catalog_accepts() -> None:
+    form = load(GITHUB / "ISSUE_TEMPLATE" / "add-recognizer.yml")
+    kind = next(item for item in form["body"] if item.get("id") == "kind")
+    offered = [re.search(r"\((\w+)\)$", option).group(1) for option in kind["attributes"]["options"]]
+    assert offered == list(get_args(RecognizerKind))
 
 
 def test_pull_request_checklist_asks_the_proposal_forms_questions() -> None:
