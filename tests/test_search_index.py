@@ -230,14 +230,15 @@ def test_words_most_credentials_use_do_not_widen_a_need(real_index: dict[str, An
     """Stop words, filler words and words most credentials hold ("students", "each") do not
     select: a need finds what its telling words alone find, with the same best match."""
     total = len(real_index["ids"])
-    for query, required in [("my students don't listen to each other", ["listen"]),
-                            ("student collaboration", ["collaboration"]),
-                            ("students give each other feedback", ["feedback"]),
-                            ("asking good questions", ["good questions"])]:
+    for query, required, telling in [
+            ("my students don't listen to each other", ["listen"], "listen"),
+            ("student collaboration", ["collaboration"], "collaboration"),
+            ("students give each other feedback", ["feedback"], "feedback"),
+            ("asking good questions", ["questions"], "good questions")]:  # "good" is a filler word
         ranking = _ranking(real_index, query)
         assert ranking.required == required, query
         assert 0 < len(ranking.full) <= total // 2, query
-        alone = _ranking(real_index, " ".join(required))
+        alone = _ranking(real_index, telling)
         assert {hit.ref for hit in ranking.shown} == {hit.ref for hit in alone.shown}, query
         assert ranking.shown[0].ref == alone.shown[0].ref, query
     listening = _ranking(real_index, "my students don't listen to each other")
@@ -284,6 +285,23 @@ def test_word_forms_and_synonyms_reach_the_credentials(real_index: dict[str, Any
 def test_a_possessive_finds_what_its_word_finds(real_index: dict[str, Any]) -> None:
     assert _found(real_index, "a listener's questions") == _found(real_index, "listener questions")
     assert _found(real_index, "the team\u2019s roles") == _found(real_index, "team roles") != []
+
+
+def test_a_synonym_entry_ranks_first_without_narrowing_its_words(real_index: dict[str, Any]) -> None:
+    """A typed entry of a group ("classroom discussion") finds its group first, then the
+    credentials that hold its words, instead of the group's credentials only; a word most
+    credentials hold does not widen it ("good questions" is not every "question")."""
+    term = next(term for term, keys in real_index["header"]["synonyms"].items()
+                if "classroom discuss" in keys)
+    posting = dict(real_index["serialized"]["invertedIndex"])[term]
+    group = {real_index["ids"][int(ref)] for field, refs in posting.items() if field != "_index"
+             for ref in refs}
+    entry = [real_index["ids"][int(hit.ref)] for hit in _ranking(real_index, "classroom discussion").full]
+    words = set(_found(real_index, "classroom")) & set(_found(real_index, "discussion"))
+    assert 0 < len(group) < len(entry) and set(entry[:len(group)]) == group
+    assert set(entry) == group | words
+    questions = _ranking(real_index, "good questions")
+    assert 0 < len(questions.full) <= len(real_index["ids"]) // 2
 
 
 def test_a_title_or_summary_hit_outranks_a_stray_mention(real_index: dict[str, Any]) -> None:

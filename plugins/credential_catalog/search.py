@@ -241,13 +241,16 @@ CLAUSES: dict[str, dict[str, int]] = {
 prefix; the shortest prefix of a typed word tried as a stem and how many letters it may lack; the
 shortest stem matched within ``edits`` typos."""
 
-MATCHING: dict[str, float] = {"common": 0.5, "common_weight": 0.3, "partly_below": 5, "loose_below": 3}
+MATCHING: dict[str, float] = {"common": 0.5, "common_weight": 0.3, "partly_below": 5, "loose_below": 3,
+                              "phrase_word_weight": 0.1}
 """How words count: a word found in more than ``common`` of all credentials ("students") is not
 required, unless no word of the query is found in fewer, and counts in the ranking at
 ``common_weight`` of its boosts (as typed or through its synonyms); credentials that match only some of the
 required words are shown, under their own heading, when fewer than ``partly_below`` match them all;
 a word found as typed in fewer than ``loose_below`` credentials also finds near forms and typos
-("clearly" finds "clear", while "listen" does not also find "list")."""
+("clearly" finds "clear", while "listen" does not also find "list"); each word of a typed synonym
+entry also finds itself, at ``phrase_word_weight`` of its boosts, so that the entry ranks first
+without narrowing the query ("classroom discussion" still finds every discussion)."""
 
 
 @dataclass(frozen=True)
@@ -287,14 +290,15 @@ def _word_clauses(clauses: dict[str, dict[str, int]], word: str, stemmed: str) -
 def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """What a visitor typed, as the units a result is required to match, each with its clauses.
 
-    Stop words are left out. A run of words that is a synonym entry ("group work") is one unit,
-    found through its group's index term; then filler words are left out, and runs of the words
-    left are looked up again ("asking good questions" holds "asking questions"). Any other word is
-    searched
-    for as its stem (exact), as typed (a prefix: a word still being typed), as the longest of its
-    last few prefixes or their stems that the index holds (the index holds "mind" for "mindful",
-    which "mindfu*" misses: :func:`search` picks the first that is a term of the index), within
-    one typo, and through its synonym group if it has one. The last two clauses are loose: they
+    Stop words are left out. A run of words that is a synonym entry ("group work") is found
+    through its group's index term: each of its words (but filler words) is a unit that the group
+    term or the word itself matches, the word at a small weight; then filler words are left out,
+    and runs of the words left are looked up again ("asking good questions" holds "asking
+    questions"). Any other word is searched for as its stem (exact), as typed (a prefix: a word
+    still being typed), as the longest of its last few prefixes or their stems that the index
+    holds (the index holds "mind" for "mindful", which "mindfu*" misses: :func:`search` picks the
+    first that is a term of the index), within one typo, and through its synonym group if it has
+    one. The last two clauses are loose: they
     count only for a word that few results match otherwise (``MATCHING["loose_below"]``):
     "listning" finds "listen", while "listen" does not also find "list".
     """
@@ -323,19 +327,24 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
             singles.append(run[0])
     units: list[dict[str, Any]] = []
     seen: set[str] = set()
+
+    def add(word: str, stemmed: str, unit: list[dict[str, Any]]) -> None:
+        if stemmed not in seen:
+            seen.add(stemmed)
+            units.append({"typed": word, "clauses": unit})
+
+    weight = rules["matching"]["phrase_word_weight"]
     for piece in pieces:
         stemmed = tuple(s for _, s in piece)
-        if len(piece) > 1:
-            key = phrases[stemmed]
-            unit = [{"term": key, "boost": clauses["synonym"]["boost"]}]
-        else:
-            key = stemmed[0]
-            unit = _word_clauses(clauses, *piece[0])
-            if stemmed in phrases:
-                unit.append({"term": phrases[stemmed], "boost": clauses["synonym"]["boost"]})
-        if key not in seen:
-            seen.add(key)
-            units.append({"typed": " ".join(word for word, _ in piece), "clauses": unit})
+        group = ({"term": phrases[stemmed], "boost": clauses["synonym"]["boost"]}
+                 if stemmed in phrases else None)
+        if len(piece) == 1:
+            add(*piece[0], _word_clauses(clauses, *piece[0]) + ([group] if group else []))
+            continue
+        for word, stem_ in [pair for pair in piece if pair[1] not in filler] or piece:
+            add(word, stem_, [{**clause, "boost": clause["boost"] * weight, "phrase": True}
+                              for clause in _word_clauses(clauses, word, stem_) if not clause.get("loose")]
+                + [group])
     return units
 
 
@@ -367,10 +376,16 @@ def _refs(index: Index, clauses: list[dict[str, Any]]) -> set[str]:
             for field in clause.fields for ref in index.inverted_index[term][field]}
 
 
-def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float) -> tuple[set[str], bool]:
+def _matching(index: Index, clauses: list[dict[str, Any]], fewer_than: float,
+              common: float) -> tuple[set[str], bool]:
     """The results that match a unit, and whether its loose clauses count: they do when fewer than
-    ``fewer_than`` results match its strict clauses."""
-    strict = _refs(index, [c for c in clauses if not c.get("loose")])
+    ``fewer_than`` results match its strict clauses. A word of a typed synonym entry selects only
+    when no more than ``common`` results hold it ("good questions" finds its group, not every
+    credential that asks a question)."""
+    strict = _refs(index, [c for c in clauses if not c.get("loose") and not c.get("phrase")])
+    said = _refs(index, [c for c in clauses if c.get("phrase")])
+    if len(said) <= common:
+        strict |= said
     if len(strict) >= fewer_than:
         return strict, False
     return strict | _refs(index, [c for c in clauses if c.get("loose")]), True
@@ -386,7 +401,8 @@ def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Rankin
     words first, then by lunr's score, then in store order. A word most credentials hold
     ("students", "team") does not select, unless no word is rarer, and weighs little in the score."""
     units = query_units(rules, text)
-    found = [_matching(index, unit["clauses"], rules["matching"]["loose_below"]) for unit in units]
+    found = [_matching(index, unit["clauses"], rules["matching"]["loose_below"],
+                       rules["matching"]["common"] * total) for unit in units]
     matched = [refs for refs, _ in found]
     rarest = min(map(len, matched), default=0)
     required = [n for n, refs in enumerate(matched)

@@ -134,21 +134,33 @@
     });
     var out = [];
     var seen = {};
+    var add = function (word, stem, unit) {
+      if (Object.prototype.hasOwnProperty.call(seen, stem)) return;
+      seen[stem] = true;
+      out.push({ typed: word, clauses: unit });
+    };
+    var weight = rules.matching.phrase_word_weight;
     pieces.forEach(function (piece) {
       var stemmed = stemsOf(piece);
-      var key, unit;
-      var synonym = Object.prototype.hasOwnProperty.call(phrases, stemmed) ? phrases[stemmed] : null;
-      if (piece.length > 1) {
-        key = synonym;
-        unit = [{ term: synonym, boost: clauses.synonym.boost }];
-      } else {
-        key = stemmed;
-        unit = wordClauses(lunr, clauses, piece[0][0], piece[0][1]);
-        if (synonym !== null) unit.push({ term: synonym, boost: clauses.synonym.boost });
+      var group = Object.prototype.hasOwnProperty.call(phrases, stemmed)
+        ? { term: phrases[stemmed], boost: clauses.synonym.boost } : null;
+      if (piece.length === 1) {
+        add(piece[0][0], piece[0][1], wordClauses(lunr, clauses, piece[0][0], piece[0][1]).concat(group ? [group] : []));
+        return;
       }
-      if (Object.prototype.hasOwnProperty.call(seen, key)) return;
-      seen[key] = true;
-      out.push({ typed: piece.map(function (w) { return w[0]; }).join(" "), clauses: unit });
+      var kept = piece.filter(function (w) { return rules.filler.indexOf(w[1]) < 0; });
+      (kept.length ? kept : piece).forEach(function (w) {
+        var unit = [];
+        wordClauses(lunr, clauses, w[0], w[1]).forEach(function (c) {
+          if (c.loose) return;
+          var scaled = {};
+          Object.keys(c).forEach(function (key) { scaled[key] = c[key]; });
+          scaled.boost = c.boost * weight;
+          scaled.phrase = true;
+          unit.push(scaled);
+        });
+        add(w[0], w[1], unit.concat([group]));
+      });
     });
     return out;
   }
@@ -208,8 +220,10 @@
 
   /* The documents a unit finds (as a set, with their number) and whether its loose clauses count:
    * search.py's _matching. */
-  function matching(lunr, index, clauses, fewerThan) {
-    var strict = refs(lunr, index, clauses.filter(function (c) { return !c.loose; }), {});
+  function matching(lunr, index, clauses, fewerThan, common) {
+    var strict = refs(lunr, index, clauses.filter(function (c) { return !c.loose && !c.phrase; }), {});
+    var said = refs(lunr, index, clauses.filter(function (c) { return c.phrase; }), {});
+    if (Object.keys(said).length <= common) Object.keys(said).forEach(function (ref) { strict[ref] = true; });
     var size = Object.keys(strict).length;
     if (size >= fewerThan) return { refs: strict, size: size, loose: false };
     var all = refs(lunr, index, clauses.filter(function (c) { return c.loose; }), strict);
@@ -220,7 +234,7 @@
   function search(lunr, rules, index, text, total) {
     var found = units(lunr, rules, text);
     var matched = found.map(function (unit) {
-      return matching(lunr, index, unit.clauses, rules.matching.loose_below);
+      return matching(lunr, index, unit.clauses, rules.matching.loose_below, rules.matching.common * total);
     });
     var rarest = Math.min.apply(null, matched.map(function (m) { return m.size; }));
     var required = [];
