@@ -306,6 +306,15 @@ def test_site_builds_strict_with_every_page(real_site: Path, catalog: Catalog) -
         assert (real_site / page).is_file(), page
 
 
+def test_the_resource_library_names_phases_as_the_planning_page_heads_them(real_site: Path) -> None:
+    page = (real_site / "planning" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="[^"]+">(\d\. [^<]+)</h2>', page)
+    library = page[page.index('id="library-phase"'):]
+    assert len(headings) == 3 and "Ready to" not in library
+    for heading in headings:
+        assert f">{heading}</option>" in library and f"· {heading}" in library, heading
+
+
 def test_every_external_link_is_a_catalog_resource(real_site: Path, catalog: Catalog) -> None:
     allowed = {r.url for r in catalog.resources.values()}
     seen: set[str] = set()

@@ -7,7 +7,7 @@ from .catalog import Catalog
 from .models import Credential, Entity, Pathway, Recognizer, Resource, Stack, Worth, kinds
 from .pages import entity_title
 from .references import field_name, reference_fields, references
-from .vocabulary import Phase, values
+from .vocabulary import Phase, label, values
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ class Graph:
     def featured_stacks(self) -> list[Stack]:
         """The home page's few stacks: the first active ones by title, each answering a need it states."""
         return self.active_stacks[:FEATURED_STACKS]
+
+    def phase_name(self, code: str) -> str:
+        """A planning phase as the planning page heads it ("1. Understanding your why")."""
+        phase = next((p for p in self.catalog.phases.values() if p.phase == code), None)
+        return f"{phase.number}. {phase.title}" if phase else label(code)
 
     def stacks_drawing_on(self, category: Entity) -> list[Stack]:
         """The active stacks with at least one credential of ``category``, by title."""
