@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
 
 from .conftest import ROOT, run_build
@@ -30,6 +31,11 @@ def test_home_opens_with_search_and_the_categories(real_site: Path) -> None:
         assert int(number) == sum(c.category == cid for c in catalog.credentials.values())
     for pathway in catalog.pathways:
         assert f'href="pathways/{pathway}/"' in html
+    graph = build_graph(catalog)
+    stacks = re.findall(r'<a class="cc-tile cc-tile--text" href="stacks/([a-z-]+)/">.*?'
+                        r'<span class="cc-tile__count">(\d+) credentials · about (\d+) hours</span>', html, re.S)
+    assert [(s.id, len(s.credentials), graph.stack_hours[s.id]) for s in graph.featured_stacks] == [
+        (sid, int(count), float(hours)) for sid, count, hours in stacks]
     order = [html.index(f'id="{ident}"') for ident in ("home-categories", "home-pathways", "home-stacks",
                                                        "start-here")]
     assert order == sorted(order)
