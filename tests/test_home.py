@@ -33,7 +33,8 @@ def test_home_opens_with_search_and_the_categories(real_site: Path) -> None:
         assert f'href="pathways/{pathway}/"' in html
     graph = build_graph(catalog)
     stacks = re.findall(r'<a class="cc-tile cc-tile--text" href="stacks/([a-z-]+)/">.*?'
-                        r'<span class="cc-tile__count">(\d+) credentials · about (\d+) hours</span>', html, re.S)
+                        r'<span class="cc-tile__count">(\d+) credentials · about (\d+) hours</span>',
+                        html, re.S)
     assert [(s.id, len(s.credentials), graph.stack_hours[s.id]) for s in graph.featured_stacks] == [
         (sid, int(count), float(hours)) for sid, count, hours in stacks]
     order = [html.index(f'id="{ident}"') for ident in ("home-categories", "home-pathways", "home-stacks",
