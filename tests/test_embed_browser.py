@@ -81,6 +81,14 @@ def test_embed_theme_and_hand_picked_list(browser: Any, catalog_url: str) -> Non
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(catalog_url + "embed/credentials/asking-questions/?theme=dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    for system in ("dark", "light"):
+        page.emulate_media(color_scheme=system)
+        page.goto(catalog_url + "embed/credentials/asking-questions/?theme=auto")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == (
+            "slate" if system == "dark" else "default")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")  # followed live
+    page.emulate_media(color_scheme="light")
     page.goto(catalog_url + "embed/list/?ids=weighing-evidence,nope,asking-questions&title=Our%20picks")
     assert page.locator(".cc-embed-list h1").inner_text() == "Our picks"
     expect(page.locator(".cc-embed-list li a")).to_have_text(["Weighing Evidence", "Asking Questions"])

@@ -1,10 +1,15 @@
-/* Embedded catalog pages: theme from ?theme=, the hand-picked list, and telling the host page our height. */
+/* Embedded catalog pages: theme from ?theme= (dark, light, or auto: the reader's system setting), the hand-picked list, and telling the host page our height. */
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
   var theme = params.get("theme");
+  var scheme = function (dark) { document.body.setAttribute("data-md-color-scheme", dark ? "slate" : "default"); };
   if (theme === "dark" || theme === "light") {
-    document.body.setAttribute("data-md-color-scheme", theme === "dark" ? "slate" : "default");
+    scheme(theme === "dark");
+  } else if (theme === "auto" && window.matchMedia) {
+    var system = window.matchMedia("(prefers-color-scheme: dark)");
+    scheme(system.matches);
+    system.addEventListener("change", function () { scheme(system.matches); });
   }
 
   var list = document.querySelector(".cc-embed-list");
