@@ -304,7 +304,7 @@ def test_removing_offers_undo_which_puts_it_back_with_its_ticks(browser: Any, re
 
     press(page, f'[data-credential="{SECOND}"] [data-action="remove"]')
     wait_order(page, [FIRST, *PLAN[2:]])
-    status(page, f"{title} removed from your plan; 3 credentials left. Its ticked evidence is kept")
+    status(page, f"{title} removed from your plan; 3 credentials left. Its ticks are kept")
     assert focused(page)["undo"] and focused(page)["name"] == f"Undo removing {title}"
     undo = page.get_by_role("button", name=f"Undo removing {title}")
     assert undo.is_visible()
@@ -426,6 +426,10 @@ def test_plan_and_compare_have_no_wcag_violations(browser: Any, real_site_url: s
     found["credentials with the compare bar"] = violations(page)
     open_plan(page, real_site_url + "plan/")
     found["plan"] = violations(page)
+    page.click(f'[data-credential="{FIRST}"] [data-action="remove"]')
+    page.wait_for_selector(".cc-plan__undo", state="visible")
+    page.wait_for_timeout(300)  # Material's buttons fade to their hover colours
+    found["plan, a credential just removed"] = violations(page)
     page.goto(f"{real_site_url}plan/?ids={SECOND},kind-critiquing")
     page.wait_for_selector(READY)
     found["shared plan"] = violations(page)

@@ -387,7 +387,7 @@
       var result = plan.remove(item.id);
       render().then(function () {
         say(item.title + " removed from your plan; " + count(result.ids.length, "credential") + " left." +
-            (ticked ? " Its ticked evidence is kept for when you add it again." : ""));
+            (ticked ? " Its ticks are kept for when you add it again." : ""));
         offerUndo(item, result.removed);
       });
       return;
