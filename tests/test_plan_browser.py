@@ -270,22 +270,143 @@ def test_a_plan_saved_as_a_file_opens_in_another_browser(browser: Any, context: 
     other.close()
 
 
-def test_removing_moves_focus_to_the_next_credential(context: Any, real_site_url: str, catalog: Any) -> None:
+def focused(page: Any) -> dict[str, Any]:
+    return page.evaluate("""() => {
+      const node = document.activeElement;
+      const item = node.closest('[data-credential]');
+      return {credential: item && item.dataset.credential, action: node.dataset.action || null,
+              undo: node.classList.contains('cc-plan__undo'), name: node.textContent, id: node.id};
+    }""")
+
+
+def ticks(page: Any, cid: str) -> list[str]:
+    return page.locator(f'[data-credential="{cid}"] .cc-plan__checklist input:checked').evaluate_all(
+        "boxes => boxes.map(box => box.dataset.key)")
+
+
+PLAN = [FIRST, SECOND, "belonging-and-caring", "kind-critiquing"]
+
+
+def test_removing_offers_undo_which_puts_it_back_with_its_ticks(browser: Any, real_site_url: str,
+                                                               catalog: Any) -> None:
+    """At phone width with the keyboard, Enter twice on Remove removes one credential, then puts it
+    back where it was with the evidence ticked on it: the focus goes to Undo, never to another Remove."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 800})
+    page = ctx.new_page()
+    page.goto(real_site_url + "plan/")
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", PLAN)
+    open_plan(page, real_site_url + "plan/")
+    for key in ("overview", "part-2"):
+        page.focus(f'[data-credential="{SECOND}"] input[data-key="{key}"]')
+        page.keyboard.press("Space")
+    title = catalog.credentials[SECOND].title
+    assert ticks(page, SECOND) == ["overview", "part-2"]
+
+    press(page, f'[data-credential="{SECOND}"] [data-action="remove"]')
+    wait_order(page, [FIRST, *PLAN[2:]])
+    status(page, f"{title} removed from your plan; 3 credentials left. Its ticks are kept")
+    assert focused(page)["undo"] and focused(page)["name"] == f"Undo removing {title}"
+    undo = page.get_by_role("button", name=f"Undo removing {title}")
+    assert undo.is_visible()
+    page.keyboard.press("Enter")  # the second Enter undoes the removal and removes nothing else
+    wait_order(page, PLAN)
+    status(page, f"{title} is back in your plan, at position 2 of 4.")
+    assert ticks(page, SECOND) == ["overview", "part-2"]
+    assert page.inner_text(f'[data-credential="{SECOND}"] .cc-plan__checklist legend') == \
+        "Evidence to collect: 2 of 4 ready"
+    now = focused(page)
+    assert (now["credential"], now["action"]) == (SECOND, "remove")
+    assert not undo.is_visible()
+
+    # Undo lasts until the next change: a tick, a move or another removal ends it.
+    press(page, f'[data-credential="{FIRST}"] [data-action="remove"]')
+    wait_order(page, PLAN[1:])
+    assert undo.count() == 0 and page.locator(".cc-plan__undo").is_visible()
+    press(page, f'[data-credential="{SECOND}"] [data-action="down"]')
+    wait_order(page, [PLAN[2], SECOND, PLAN[3]])
+    assert not page.locator(".cc-plan__undo").is_visible()
+    assert focused(page)["credential"] == SECOND
+
+    # Removing the last one leaves the focus on Undo, which brings the plan back.
+    for cid in (PLAN[2], SECOND, PLAN[3]):
+        press(page, f'[data-credential="{cid}"] [data-action="remove"]')
+        page.wait_for_function("() => document.activeElement.classList.contains('cc-plan__undo')")
+    wait_order(page, [])
+    assert page.locator(".cc-plan__empty").is_visible()
+    assert not page.locator(".cc-plan__print").is_visible()
+    page.keyboard.press("Enter")
+    wait_order(page, [PLAN[3]])
+    ctx.close()
+
+
+def test_a_removed_credential_comes_back_with_its_ticks_but_is_not_shared_meanwhile(
+        context: Any, real_site_url: str, tmp_path: Path) -> None:
     ctx, _, _ = context
     page = ctx.new_page()
     page.goto(real_site_url + "plan/")
-    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", [FIRST, SECOND])
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", PLAN)
     open_plan(page, real_site_url + "plan/")
-    page.focus(f'[data-credential="{FIRST}"] [data-action="remove"]')
+    for cid, key in ((SECOND, "overview"), (SECOND, "part-1"), (FIRST, "part-1")):
+        page.locator(f'[data-credential="{cid}"] input[data-key="{key}"]').check()
+    press(page, f'[data-credential="{SECOND}"] [data-action="remove"]')
+    rest = [FIRST, *PLAN[2:]]
+    wait_order(page, rest)
+
+    # The link, the file and the printed plan hold only what is in the plan.
+    assert page.input_value("#cc-plan-link") == f"{real_site_url}plan/?ids={','.join(rest)}"
+    with page.expect_download() as download:
+        page.click(".cc-plan__export")
+    download.value.save_as(tmp_path / "plan.json")
+    body = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert body["credentials"] == rest
+    assert body["collected"] == {FIRST: ["part-1"]}
+    page.wait_for_selector(f'.cc-packet[data-ready="{",".join(rest)}"]', state="attached")
+    assert page.locator(f'.cc-packet [data-credential="{SECOND}"]').count() == 0
+    assert page.evaluate("() => window.CredentialPlan.load()") == {"ids": rest, "done": {FIRST: ["part-1"]}}
+
+    # Added again from its own page, it comes back (at the end) with its ticks.
+    page.goto(f"{real_site_url}credentials/{SECOND}/")
+    page.locator(".cc-plan-actions .cc-plan-toggle").click()
+    assert open_plan(page, real_site_url + "plan/") == [*rest, SECOND]
+    assert ticks(page, SECOND) == ["overview", "part-1"]
+    assert page.inner_text(f'[data-credential="{SECOND}"] .cc-plan__checklist legend') == \
+        "Evidence to collect: 2 of 4 ready"
+
+
+def test_a_card_taken_out_of_the_plan_and_added_again_goes_back_in_place(context: Any,
+                                                                         real_site_url: str) -> None:
+    ctx, _, _ = context
+    page = ctx.new_page()
+    page.goto(real_site_url + "plan/")
+    page.evaluate("ids => ids.forEach(id => window.CredentialPlan.add(id))", PLAN)
+    page.evaluate(f"() => window.CredentialPlan.setDone('{SECOND}', 'part-2', true)")
+    page.goto(real_site_url + "credentials/")
+    toggle = f'.cc-browse-all [data-credential="{SECOND}"] .cc-plan-toggle'
+    press(page, toggle)
+    assert saved(page) == [FIRST, *PLAN[2:]]
+    assert "Its ticked evidence is kept" in page.inner_text("body > .cc-sr-only[role=status]")
+    assert page.evaluate("document.activeElement.textContent").startswith("Add to my plan")
     page.keyboard.press("Enter")
-    wait_order(page, [SECOND])
-    status(page, f"{catalog.credentials[FIRST].title} removed from your plan; 1 credential left.")
-    assert page.evaluate("document.activeElement.closest('[data-credential]').dataset.credential") == SECOND
-    page.keyboard.press("Enter")
-    wait_order(page, [])
-    assert page.locator(".cc-plan__empty").is_visible()
-    assert page.evaluate("document.activeElement.id") == "plan-credentials"
-    assert not page.locator(".cc-plan__print").is_visible()
+    assert saved(page) == PLAN
+    assert page.evaluate("() => window.CredentialPlan.load().done") == {SECOND: ["part-2"]}
+
+
+def test_the_ticks_kept_for_removed_credentials_are_bounded(tab: Any, tiny_site: str) -> None:
+    tab.goto(f"{tiny_site}plan/")
+    tab.wait_for_selector(READY)
+    stored = tab.evaluate("""() => {
+      const plan = window.CredentialPlan;
+      for (let round = 0; round < 3; round++) {
+        const ids = Array.from({length: 100}, (_, n) => `made-up-${round}-${n}`);
+        ids.forEach(id => { plan.add(id); plan.setDone(id, 'part-1', true); });
+        plan.removeAll(ids);
+      }
+      const key = Object.keys(localStorage).find(name => name.startsWith('credential-catalog:plan:'));
+      return JSON.parse(localStorage.getItem(key));
+    }""")
+    assert stored["ids"] == []
+    assert stored["kept"] == [f"made-up-2-{n}" for n in range(100)]
+    assert sorted(stored["done"]) == sorted(stored["kept"])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -305,6 +426,10 @@ def test_plan_and_compare_have_no_wcag_violations(browser: Any, real_site_url: s
     found["credentials with the compare bar"] = violations(page)
     open_plan(page, real_site_url + "plan/")
     found["plan"] = violations(page)
+    page.click(f'[data-credential="{FIRST}"] [data-action="remove"]')
+    page.wait_for_selector(".cc-plan__undo", state="visible")
+    page.wait_for_timeout(300)  # Material's buttons fade to their hover colours
+    found["plan, a credential just removed"] = violations(page)
     page.goto(f"{real_site_url}plan/?ids={SECOND},kind-critiquing")
     page.wait_for_selector(READY)
     found["shared plan"] = violations(page)
@@ -435,15 +560,23 @@ def test_a_stack_page_adds_its_credentials_to_the_plan_and_takes_them_back(tab: 
     wait_order(mine, ["weighing-evidence"])
     assert mine.inner_text(".cc-plan__hours") == hours(catalog, "weighing-evidence")
 
-    # Once all are in, the button takes them out, but keeps one whose evidence is ticked as collected.
+    # Once all are in, the button takes them all out, keeping what was ticked for when they come
+    # back; Undo puts them back in their places.
     press(tab, TOGGLE)
+    tab.evaluate("() => window.CredentialPlan.add('from-elsewhere')")
     tab.evaluate("() => window.CredentialPlan.setDone('asking-questions', 'overview', true)")
     press(tab, TOGGLE)
-    group_says(tab, "Removed 2 credentials from your plan; kept 1 on which you ticked evidence as collected "
-                    "(remove it on your plan). It now has 1 credential.")
-    assert saved(tab) == ["asking-questions"]
-    assert not tab.locator(".cc-plan-group__undo").is_visible()
-    wait_order(mine, ["asking-questions"])
+    group_says(tab, "Removed 3 credentials from your plan; the evidence you ticked as collected is kept for "
+                    "when you add them again. It now has 1 credential.")
+    assert saved(tab) == ["from-elsewhere"]
+    assert tab.evaluate("document.activeElement.classList.contains('cc-plan-group__toggle')")
+    wait_order(mine, [])  # a credential of another catalog is kept in the plan, not shown
+    press(tab, ".cc-plan-group__undo")
+    group_says(tab, "Undone: 3 credentials put back in your plan. It now has 4 credentials.")
+    back = ["weighing-evidence", "asking-questions", "speaking-up", "from-elsewhere"]
+    assert saved(tab) == back
+    assert tab.evaluate("() => window.CredentialPlan.load().done") == {"asking-questions": ["overview"]}
+    wait_order(mine, back[:3])
 
 
 def test_a_pathway_page_adds_its_credentials_step_by_step(tab: Any, nested_site: str) -> None:

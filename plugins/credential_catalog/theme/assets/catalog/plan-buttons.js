@@ -11,6 +11,7 @@
   var announcer = null;
   var bar = null;
   var scheduled = false;
+  var lastRemoved = null; /* what a toggle last took out: adding that one again puts it back in place */
 
   var el = plan.el;
 
@@ -26,10 +27,20 @@
       el("span", { class: "cc-sr-only", text: ": " + title })
     ]);
     button.addEventListener("click", function () {
-      var ids = plan.has(id) ? plan.remove(id).ids : plan.add(id).ids;
-      var added = ids.indexOf(id) >= 0;
-      announce(title + (added ? " added to your plan" : " removed from your plan") +
-               ", which now has " + credentials(ids.length) + ".");
+      var text;
+      if (plan.has(id)) {
+        var result = plan.remove(id);
+        lastRemoved = result.removed;
+        text = title + " removed from your plan, which now has " + credentials(result.ids.length) + "." +
+               (ticked(result.removed) ? " Its ticked evidence is kept: add it again to bring it back." : "");
+      } else {
+        var back = lastRemoved && lastRemoved[0].id === id;
+        var ids = back ? plan.putBack(lastRemoved).ids : plan.add(id).ids;
+        text = title + (ids.indexOf(id) >= 0 ? " added to your plan" : " could not be added to your plan") +
+               ", which now has " + credentials(ids.length) + ".";
+        lastRemoved = null;
+      }
+      announce(text);
       refresh();
     });
     return button;
@@ -57,22 +68,32 @@
 
   function were(number) { return number + (number === 1 ? " was" : " were"); }
 
+  /* Whether any credential `removeAll` took out had evidence ticked: those ticks are kept. */
+  function ticked(removed) {
+    var kept = plan.kept();
+    return removed.some(function (entry) { return kept.indexOf(entry.id) >= 0; });
+  }
+
   /* A stack's or pathway's credentials, in its order: the button adds those the plan lacks, and
-     once all are in takes them out, keeping any with evidence ticked as collected; "Undo" takes
-     back just what the last addition added. The row's own status says what happened. */
+     once all are in takes them all out (their ticked evidence is kept for when they come back);
+     "Undo" takes back just what the last press did, putting removed ones back in their places.
+     The row's own status says what happened. */
   function wireGroup(group) {
     var toggle = group.querySelector(".cc-plan-group__toggle");
     var undo = group.querySelector(".cc-plan-group__undo");
     var status = group.querySelector(".cc-plan-group__status");
     var added = [];
+    var removed = [];
     toggle.addEventListener("click", function () {
       var ids = groupIds(group);
       var before = plan.load();
       var missing = ids.filter(function (id) { return before.ids.indexOf(id) < 0; });
       var text;
+      lastRemoved = null;
       if (missing.length) {
         var after = plan.replace(missing, {}, true).ids;
         added = missing.filter(function (id) { return after.indexOf(id) >= 0; });
+        removed = [];
         text = "Added " + credentials(added.length) + " to your plan";
         if (ids.length > missing.length) text += "; " + were(ids.length - missing.length) + " already in it";
         if (added.length < missing.length) {
@@ -81,31 +102,35 @@
         }
         text += ". It now has " + credentials(after.length) + ".";
       } else {
-        var kept = ids.filter(function (id) { return before.done[id]; });
-        var gone = ids.filter(function (id) { return kept.indexOf(id) < 0; });
-        var left = plan.removeAll(gone).ids.length;
+        var result = plan.removeAll(ids);
         added = [];
-        text = gone.length ? "Removed " + credentials(gone.length) + " from your plan" : "Nothing removed";
-        if (kept.length) {
-          text += "; " + (gone.length ? "kept " + kept.length + " on which" : "on each one") +
-                  " you ticked evidence as collected (remove " + (kept.length === 1 ? "it" : "them") +
-                  " on your plan)";
-        }
-        text += ". It now has " + credentials(left) + ".";
+        removed = result.removed;
+        text = "Removed " + credentials(removed.length) + " from your plan";
+        if (ticked(removed)) text += "; the evidence you ticked as collected is kept for when you add them again";
+        text += ". It now has " + credentials(result.ids.length) + ".";
       }
-      undo.hidden = added.length === 0;
+      undo.hidden = added.length === 0 && removed.length === 0;
       status.textContent = text;
       refresh();
     });
     undo.addEventListener("click", function () {
       var saved = plan.load().ids;
-      var back = added.filter(function (id) { return saved.indexOf(id) >= 0; });
-      var left = plan.removeAll(back).ids.length;
+      var left;
+      if (removed.length) {
+        left = plan.putBack(removed).ids;
+        status.textContent = "Undone: " + credentials(removed.length) + " put back in your plan. It now has " +
+                             credentials(left.length) + ".";
+      } else {
+        var back = added.filter(function (id) { return saved.indexOf(id) >= 0; });
+        left = plan.removeAll(back).ids;
+        status.textContent = "Undone: " + credentials(back.length) + " taken out of your plan again. It now has " +
+                             credentials(left.length) + ".";
+      }
       added = [];
+      removed = [];
+      lastRemoved = null;
       undo.hidden = true;
       toggle.focus();
-      status.textContent = "Undone: " + credentials(back.length) + " taken out of your plan again. It now has " +
-                           credentials(left) + ".";
       refresh();
     });
   }

@@ -5,6 +5,8 @@
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var MAX_PLAN = 200;
   var MAX_COMPARE = 4;
+  var MAX_KEPT = 100;  /* credentials taken out of the plan whose ticks are kept */
+  var MAX_KEYS = 50;   /* ticks kept per credential */
   var site = new URL("../../", document.currentScript.src);
   var planKey = "credential-catalog:plan:" + site.pathname;
   var compareKey = "credential-catalog:compare:" + site.pathname;
@@ -51,42 +53,70 @@
     return out;
   }
 
+  /* What was ticked as collected for each of `ids`: distinct well-formed keys, at most MAX_KEYS. */
   function cleanDone(done, ids) {
     var out = Object.create(null);
     if (!done || typeof done !== "object") return out;
     ids.forEach(function (id) {
-      var keys = Array.isArray(done[id]) ? done[id].filter(function (key) {
-        return typeof key === "string" && /^[a-z0-9-]{1,40}$/.test(key);
-      }) : [];
+      var keys = Array.isArray(done[id]) ? cleanKeys(done[id]) : [];
       if (keys.length) out[id] = keys;
     });
     return out;
   }
 
-  function load() {
+  function cleanKeys(list) {
+    return list.filter(function (key, n) {
+      return typeof key === "string" && /^[a-z0-9-]{1,40}$/.test(key) && list.indexOf(key) === n;
+    }).slice(0, MAX_KEYS);
+  }
+
+  /* The whole stored state: the plan's ids, and the ticks of its credentials and of those taken out
+     of it (`kept`, most recently taken out last), which come back when one is added again. */
+  function state() {
     var saved = read(local, planKey) || {};
     var ids = cleanIds(saved.ids, MAX_PLAN);
-    return { ids: ids, done: cleanDone(saved.done, ids) };
+    var kept = cleanIds(saved.kept, MAX_KEPT).filter(function (id) { return ids.indexOf(id) < 0; });
+    return { ids: ids, done: cleanDone(saved.done, ids.concat(kept)), kept: kept };
+  }
+
+  /* The plan as the pages show and share it: its credentials and their ticks, nothing else. */
+  function load() {
+    var all = state();
+    return { ids: all.ids, done: cleanDone(all.done, all.ids) };
   }
 
   function save(plan) {
     var ids = cleanIds(plan.ids, MAX_PLAN);
-    write(local, planKey, { version: 1, ids: ids, done: cleanDone(plan.done, ids) });
+    var kept = plan.kept.filter(function (id, n) {
+      return ids.indexOf(id) < 0 && plan.kept.lastIndexOf(id) === n && cleanDone(plan.done, [id])[id];
+    }).slice(-MAX_KEPT);
+    write(local, planKey, { version: 1, ids: ids, done: cleanDone(plan.done, ids.concat(kept)), kept: kept });
   }
 
   function update(change) {
-    var plan = load();
-    change(plan);
+    var plan = state();
+    var result = change(plan);
     save(plan);
-    return plan;
+    var saved = load();
+    if (result) saved.removed = result;
+    return saved;
   }
 
-  /* Take `ids` out of the plan, with what was collected for them. */
+  /* Take `ids` out of the plan; their ticks are kept for when they are added again. The result's
+     `removed` lists each one taken out with its former position, for `putBack`. */
   function removeAll(ids) {
     return update(function (plan) {
+      var removed = [];
+      plan.ids.forEach(function (id, at) { if (ids.indexOf(id) >= 0) removed.push({ id: id, at: at }); });
       plan.ids = plan.ids.filter(function (other) { return ids.indexOf(other) < 0; });
-      ids.forEach(function (id) { delete plan.done[id]; });
+      plan.kept = plan.kept.concat(removed.map(function (entry) { return entry.id; }));
+      return removed;
     });
+  }
+
+  function add(plan, id) {
+    if (plan.ids.indexOf(id) < 0) plan.ids.push(id);
+    plan.kept = plan.kept.filter(function (other) { return other !== id; });
   }
 
   function compareIds() {
@@ -145,11 +175,23 @@
     },
     load: load,
     has: function (id) { return load().ids.indexOf(id) >= 0; },
+    /* Credentials taken out of the plan whose ticked evidence is kept. */
+    kept: function () { return state().kept; },
     add: function (id) {
-      return update(function (plan) { if (plan.ids.indexOf(id) < 0) plan.ids.push(id); });
+      return update(function (plan) { add(plan, id); });
     },
     remove: function (id) { return removeAll([id]); },
     removeAll: removeAll,
+    /* Put back what `removeAll` took out (its `removed`), each at its former position. */
+    putBack: function (removed) {
+      return update(function (plan) {
+        removed.slice().sort(function (a, b) { return a.at - b.at; }).forEach(function (entry) {
+          if (plan.ids.indexOf(entry.id) >= 0) return;
+          plan.kept = plan.kept.filter(function (other) { return other !== entry.id; });
+          plan.ids.splice(Math.min(entry.at, plan.ids.length), 0, entry.id);
+        });
+      });
+    },
     move: function (id, delta) {
       return update(function (plan) {
         var from = plan.ids.indexOf(id);
@@ -159,18 +201,21 @@
         plan.ids.splice(to, 0, id);
       });
     },
-    /* Replace the plan (ids and what was collected), or add to it when `merge` is true. */
+    /* Replace the plan (ids and what was collected), or add to it when `merge` is true. `done`
+       null means the source says nothing of ticks: those kept in this browser stay. Credentials a
+       replacement takes out keep their ticks, as a removal does. */
     replace: function (ids, done, merge) {
       return update(function (plan) {
         var incoming = cleanIds(ids, MAX_PLAN);
         var collected = cleanDone(done, incoming);
         if (!merge) {
-          plan.ids = incoming;
-          plan.done = collected;
-          return;
+          var out = plan.ids.filter(function (id) { return incoming.indexOf(id) < 0; });
+          plan.kept = plan.kept.concat(out);
+          if (done !== null) incoming.forEach(function (id) { delete plan.done[id]; });
+          plan.ids = [];
         }
         incoming.forEach(function (id) {
-          if (plan.ids.indexOf(id) < 0) plan.ids.push(id);
+          add(plan, id);
           if (collected[id]) {
             plan.done[id] = (plan.done[id] || []).concat(collected[id].filter(function (key) {
               return (plan.done[id] || []).indexOf(key) < 0;

@@ -13,6 +13,8 @@
   var base = root.getAttribute("data-site").replace(/\/?$/, "/"); /* the site's root, relative */
   var site = new URL(base, location.href);
   var status = root.querySelector(".cc-plan__status");
+  var undoButton = root.querySelector(".cc-plan__undo");
+  var undoName = root.querySelector(".cc-plan__undo-name");
   var sharedBox = root.querySelector(".cc-plan__shared");
   var totals = root.querySelector(".cc-plan__totals");
   var list = root.querySelector(".cc-plan__list");
@@ -32,6 +34,7 @@
   var printable = Promise.resolve();
   var warned = false;
   var startedOpen = false;
+  var undoable = null; /* the last removal, until the next change: { item, removed } */
 
   var el = plan.el;
 
@@ -43,9 +46,40 @@
 
   function hours(number) { return count(Math.round(number * 10) / 10, "hour"); }
 
+  /* Put `text` on the status line, which announces it; an Undo offered there goes with the
+     message it was offered with. */
   function say(text) {
+    forget();
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 40);
+  }
+
+  /* Offer to undo the removal just made: the button holds the focus, so a second keypress cannot
+     remove another credential. */
+  function offerUndo(item, removed) {
+    undoable = { item: item, removed: removed };
+    undoName.textContent = " removing " + item.title;
+    undoButton.hidden = false;
+    undoButton.focus();
+  }
+
+  function forget() {
+    undoable = null;
+    if (undoButton.hidden) return;
+    var focused = document.activeElement === undoButton;
+    undoButton.hidden = true;
+    if (focused) heading.focus();
+  }
+
+  function undo() {
+    var last = undoable;
+    if (!last) return;
+    forget();
+    var ids = plan.putBack(last.removed).ids;
+    render([last.item.id, "remove"]).then(function () {
+      say(last.item.title + " is back in your plan, at position " + (ids.indexOf(last.item.id) + 1) +
+          " of " + ids.length + ".");
+    });
   }
 
   var credential = files.credential;
@@ -156,6 +190,7 @@
       var box = el("input", { type: "checkbox", id: id, "data-key": entry.key });
       box.checked = done.indexOf(entry.key) >= 0;
       box.addEventListener("change", function () {
+        forget();
         done = plan.setDone(item.id, entry.key, box.checked).done[item.id] || [];
         update();
         drawPacket(drawn);
@@ -288,7 +323,8 @@
   }
 
   function keep(ids, merge) {
-    var saved = plan.replace(ids, {}, merge);
+    forget();
+    var saved = plan.replace(ids, null, merge);
     shared = null;
     window.history.replaceState(null, "", site.href + "plan/");
     render().then(function () {
@@ -334,8 +370,7 @@
   function restore(focus, ids) {
     var at = ids.indexOf(focus[0]);
     if (at < 0) {
-      var next = list.children[Math.min(focus[2], list.children.length - 1)];
-      (next ? next.querySelector('[data-action="remove"]') : heading).focus();
+      heading.focus();
       return;
     }
     var item = list.children[at];
@@ -346,16 +381,19 @@
   }
 
   function act(item, action) {
-    var before = plan.load().ids.indexOf(item.id);
+    forget();
     if (action === "remove") {
-      var left = plan.remove(item.id).ids.length;
-      render([item.id, action, before]).then(function () {
-        say(item.title + " removed from your plan; " + count(left, "credential") + " left.");
+      var ticked = (plan.load().done[item.id] || []).length > 0;
+      var result = plan.remove(item.id);
+      render().then(function () {
+        say(item.title + " removed from your plan; " + count(result.ids.length, "credential") + " left." +
+            (ticked ? " Its ticks are kept for when you add it again." : ""));
+        offerUndo(item, result.removed);
       });
       return;
     }
     var ids = plan.move(item.id, action === "up" ? -1 : 1).ids;
-    render([item.id, action, before]).then(function () {
+    render([item.id, action]).then(function () {
       say(item.title + " moved to position " + (ids.indexOf(item.id) + 1) + " of " + ids.length + ".");
     });
   }
@@ -394,6 +432,7 @@
     choice.textContent = "";
     var own = plan.load().ids;
     var apply = function (merge) {
+      forget();
       var saved = plan.replace(ids, collected, merge);
       choice.hidden = true;
       shared = null;
@@ -464,7 +503,12 @@
     });
     root.querySelector(".cc-plan__export").addEventListener("click", exportFile);
     fileField.addEventListener("change", importFile);
-    plan.onChange(function () { if (!shared) render(); });
+    undoButton.addEventListener("click", undo);
+    plan.onChange(function () {
+      if (shared) return;
+      forget();
+      render();
+    });
     render();
   }
 
