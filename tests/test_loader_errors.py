@@ -253,3 +253,24 @@ def test_every_alignment_gives_its_own_one_sentence_reason(tiny: Path) -> None:
         "ending with a full stop",
         "catalog/credentials/weighing-evidence.yml:27:38: standards[0].reason: the same reason is given "
         "for 'speaking-up': say why this credential supports 'data'"]
+
+
+def test_a_dash_line_swallowed_by_the_text_above_is_refused(tiny: Path) -> None:
+    edit(tiny, CRED, "            - Each list has at least five questions.\n",
+         "            - Each list has at least five questions.\n"
+         "             - Questions are sorted into open and closed.\n")
+    edit(tiny, CRED, "    explanation: Students write many questions quickly.",
+         "    explanation: Students write many questions\n      - quickly.")
+    edit(tiny, "credentials/speaking-up.yml", "rationale: ", "rationale: >-\n  Why:\n\n  - a list item\n\n  ")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:8:18: method_components[0].explanation: line 9 starts with \"- \" but is "
+        "read as part of this text; to write a list inside the text, start the text with | on the "
+        "line of its field, or quote the text if the dash belongs to it"]
+    edit(tiny, CRED, "    explanation: Students write many questions\n      - quickly.",
+         "    explanation: \"Students write many questions\n      - quickly.\"")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:26:15: submission.evidence[0].scoring_guide[0].criteria[0]: line 27 starts "
+        "with \"- \" but is read as part of this text; line it up with the \"-\" above to make it a "
+        "separate item, or quote the text if the dash belongs to it"]
+    edit(tiny, CRED, "             - Questions are", "            - Questions are")
+    load_catalog(tiny / "catalog")

@@ -30,8 +30,8 @@ PARALLEL_FILES = 500
 """From this many files on, the YAML is parsed in one worker process per core (forked: Linux)."""
 _CHUNK = 200
 
-Parsed = Document | tuple[int, int, str]
-"""A parsed file, or the line, column and message of why it could not be read."""
+Parsed = Document | tuple[int, int, str, str]
+"""A parsed file, or the line, column, field and message of why it could not be read."""
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,7 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
                 continue
             document = next(parsed)
             if isinstance(document, tuple):
-                line, column, message = document
-                problems.append(Problem(item.display, line, column, "", message))
+                problems.append(Problem(item.display, *document))
             else:
                 source = Source(path=item.path, display=item.display, document=document)
                 problems += _validate(catalog, item.kind, item.entity_id, source)
@@ -212,9 +211,9 @@ def _parse(path: Path, max_bytes: int) -> Parsed:
     try:
         return read(path, max_bytes)
     except SourceError as exc:
-        return (exc.line, exc.column, exc.message)
+        return (exc.line, exc.column, exc.field, exc.message)
     except OSError as exc:
-        return (1, 1, f"cannot read the file: {exc.strerror or exc}")
+        return (1, 1, "", f"cannot read the file: {exc.strerror or exc}")
 
 
 def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:

@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from .printing import shown
+from .problems import format_path
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -78,18 +79,28 @@ _NOT_YAML = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00
 # Searched as "\n" + run, which is much faster than a MULTILINE "^"; the first line is checked apart.
 _DEEP_INDENT = re.compile(rf"[ \t-]{{{2 * MAX_DEPTH}}}")
 _DEEP_INDENT_LINE = re.compile(rf"\n[ \t-]{{{2 * MAX_DEPTH}}}")
+_DASH_LINE = re.compile(r"\n[ \t]*- ")
+"""A line of a plain value that starts with "- ": it looks like a list item but is read as text."""
 
 
 class SourceError(Exception):
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.field = field
 
 
 class _AliasFound(Exception):
     pass
+
+
+class _DashInText(Exception):
+    def __init__(self, node: ScalarNode, line: int) -> None:
+        super().__init__()
+        self.node = node
+        self.line = line
 
 
 @dataclass
@@ -146,14 +157,27 @@ def _record(node: Node, path: Path_, keys: Marks, values: Marks) -> None:
             _record(item, (*path, index), keys, values)
 
 
-def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
+def _text(node: ScalarNode, source: str) -> str:
+    """The value of a text node, once it is sure no line of it was meant as a list item.
+
+    Called only for values holding "- ", so the common case costs one substring test."""
+    if not node.style and node.start_mark.line != node.end_mark.line:
+        found = _DASH_LINE.search(source, node.start_mark.index, node.end_mark.index)
+        if found:
+            raise _DashInText(node, source.count("\n", 0, found.start()) + 2)
+    return node.value  # type: ignore[no-any-return]
+
+
+def _build(loader: Any, node: Node, seen: set[int] | None, source: str) -> Any:
     if seen is not None:
         if id(node) in seen:
             raise _AliasFound
         seen.add(id(node))
     cls = type(node)
     if cls is ScalarNode:
-        return node.value if node.tag == _STR else _scalar(loader, node)
+        if node.tag != _STR:
+            return _scalar(loader, node)
+        return _text(node, source) if "- " in node.value else node.value
     if node.tag != _DEFAULT_TAGS.get(cls):
         raise SourceError(_tag_message(node.tag), *_pos(node))
     if cls is MappingNode:
@@ -171,16 +195,41 @@ def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
                     *_pos(key_node),
                 )
             if seen is None and value_node.tag == _STR and type(value_node) is ScalarNode:
-                out[key] = value_node.value
+                value = out[key] = value_node.value
+                if "- " in value:
+                    _text(value_node, source)
             else:
-                out[key] = _build(loader, value_node, seen)
+                out[key] = _build(loader, value_node, seen, source)
         return out
     if cls is SequenceNode:
         if seen is None:
-            return [item.value if item.tag == _STR and type(item) is ScalarNode
-                    else _build(loader, item, None) for item in node.value]
-        return [_build(loader, item, seen) for item in node.value]
+            return [(item.value if "- " not in item.value else _text(item, source))
+                    if item.tag == _STR and type(item) is ScalarNode
+                    else _build(loader, item, None, source) for item in node.value]
+        return [_build(loader, item, seen, source) for item in node.value]
     return _scalar(loader, node)
+
+
+def _dash_error(root: Node, found: _DashInText) -> SourceError:
+    """Where a plain value swallowed a line starting with "- ", named by its field, and the fix."""
+    path: Path_ = ()
+    in_list = False
+    stack: list[tuple[Node, Path_, bool]] = [(root, (), False)]
+    while stack:
+        node, here, item = stack.pop()
+        if node is found.node:
+            path, in_list = here, item
+            break
+        if isinstance(node, MappingNode):
+            stack += [(value, (*here, key.value), False) for key, value in node.value]
+        elif isinstance(node, SequenceNode):
+            block = not node.flow_style
+            stack += [(value, (*here, index), block) for index, value in enumerate(node.value)]
+    fix = ('line it up with the "-" above to make it a separate item' if in_list else
+           "to write a list inside the text, start the text with | on the line of its field")
+    return SourceError(f'line {found.line} starts with "- " but is read as part of this text; '
+                       f"{fix}, or quote the text if the dash belongs to it",
+                       *_pos(found.node), field=format_path(path))
 
 
 def _key(loader: Any, node: Node) -> str:
@@ -278,7 +327,9 @@ def parse(text: str) -> Document:
             raise SourceError("the file is empty")
         # Without an anchor (&name) no node can be reached twice: no alias to look for.
         seen = set() if "&" in text else None
-        return Document(data=_build(loader, node, seen), text=text)
+        return Document(data=_build(loader, node, seen, text), text=text)
+    except _DashInText as found:
+        raise _dash_error(node, found) from None
     except _AliasFound:
         _check_events(text)  # raises with the position of the first alias
         raise SourceError(ALIAS_MESSAGE) from None
