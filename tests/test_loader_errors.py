@@ -274,3 +274,23 @@ def test_a_dash_line_swallowed_by_the_text_above_is_refused(tiny: Path) -> None:
         "separate item, or quote the text if the dash belongs to it"]
     edit(tiny, CRED, "             - Questions are", "            - Questions are")
     load_catalog(tiny / "catalog")
+
+
+def test_a_scoring_guide_missing_a_level_says_which(tiny: Path) -> None:
+    edit(tiny, CRED, "        - level: Not yet\n          passing: false\n          criteria:\n"
+                     "            - Fewer than five questions per list.\n", "")
+    edit(tiny, "credentials/speaking-up.yml", "        - level: Passing\n          passing: true\n"
+         "          criteria:\n            - The talk states a claim in the first minute.\n", "")
+    rule = "needs a passing level (passing: true) and a level that is not passing (passing: false)"
+    assert problems(tiny) == [
+        f"catalog/{CRED}:22:9: submission.evidence[0].scoring_guide: {rule}: its only level, "
+        "'Passing', is passing, so add a level that is not passing",
+        "catalog/credentials/speaking-up.yml:19:9: submission.evidence[0].scoring_guide: "
+        f"{rule}: its only level, 'Not yet', is not passing, so add the passing level"]
+
+
+def test_a_scoring_guide_of_two_passing_levels(tiny: Path) -> None:
+    edit(tiny, CRED, "          passing: false", "          passing: true")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:22:9: submission.evidence[0].scoring_guide: needs at least one level with "
+        "passing: false"]
