@@ -36,7 +36,8 @@ def test_malformed_yaml(tiny: Path) -> None:
     edit(tiny, CRED, "summary: Students", "summary: [Students")
     [problem] = problems(tiny)
     assert problem.startswith("catalog/credentials/asking-questions.yml:4:")
-    assert "invalid YAML" in problem
+    assert problem.endswith("invalid YAML: the \"[\" on line 3 (column 10) is never closed with \"]\", "
+                            "or two of its items have no comma between them")
 
 
 def test_duplicate_key(tiny: Path) -> None:
@@ -294,3 +295,43 @@ def test_a_scoring_guide_of_two_passing_levels(tiny: Path) -> None:
     assert problems(tiny) == [
         f"catalog/{CRED}:22:9: submission.evidence[0].scoring_guide: needs at least one level with "
         "passing: false"]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    explanation: Students sort", "  explanation: Students sort",
+     "10:3: invalid YAML: this line is indented differently from the line above it: line up "
+     "`explanation` with `name` of the same item (column 5), or start a new item with \"- \""),
+    ("    explanation: Students sort", "      explanation: Students sort",
+     "10:7: invalid YAML: `explanation` is indented more than `name` above it, so it is read as part "
+     "of that field's text: line up `explanation` with `name` (column 5)"),
+    ("        - level: Not yet", "          - level: Not yet",
+     "26:11: invalid YAML: this line is indented differently from the list above it: line up its "
+     "\"-\" with the \"-\" on line 22 (column 9)"),
+    ("summary: Students write", "summary: Note: Students write",
+     "3:14: invalid YAML: this value holds \": \" (a colon and a space), which YAML reads as the start "
+     "of a field: put the whole value in quotes"),
+    ("estimated_hours: 8", "estimated_hours:8\nhours",
+     "35:1: invalid YAML: line 35 is not a field: write it as `name: value`, with a space after the "
+     "colon; if it continues the text above, indent it more than that field's name"),
+    ("      word_limit: 200", "\tword_limit: 200",
+     "16:1: invalid YAML: a tab is used for indentation here: indent with spaces"),
+    ('version: "1.0"', 'version: "1.0',
+     "37:10: invalid YAML: this quote is never closed: end the value with the same quote"),
+    ("keywords: [student curiosity, inquiry]", "keywords: [student curiosity, inquiry",
+     "40:11: invalid YAML: the \"[\" here is never closed with \"]\", or two of its items have no comma "
+     "between them"),
+])
+def test_yaml_structure_errors_say_what_to_check(tiny: Path, old: str, new: str, expected: str) -> None:
+    edit(tiny, CRED, old, new)
+    assert problems(tiny) == [f"catalog/{CRED}:{expected}"]
+
+
+def test_a_field_indented_into_the_wrong_mapping_is_named(tiny: Path) -> None:
+    edit(tiny, CRED, "  reflection:\n    - What surprised you?\n",
+         "      reflection:\n        - What surprised you?\n")
+    edit(tiny, CRED, "related: [weighing-evidence]\n", "  related: [weighing-evidence]\n")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:30:7: submission.evidence[0].reflection: unknown field; check its "
+        "indentation: `reflection` belongs under `submission`",
+        f"catalog/{CRED}:32:3: submission.related: unknown field; check its indentation: `related` "
+        "belongs at the top of the file, not indented"]

@@ -105,8 +105,7 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
             loc = (*loc, cause.field)
         message = messages.message(error, kind)
         if error["type"] == "extra_forbidden":
-            allowed = _fields_at(kind, loc[:-1])
-            message = f"unknown field{suggest(str(loc[-1]), allowed)}"
+            message = "unknown field" + _misplaced(kind, loc)
             line, column = source.document.mark(loc, prefer_key=True)
         elif error["type"] == "missing":
             line, column = source.document.mark(loc[:-1])
@@ -117,6 +116,20 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
             line, column = source.document.mark(loc)
         problems.append(Problem(source.display, line, column, format_path(loc), message))
     return problems
+
+
+def _misplaced(kind: type[Any], loc: tuple[Any, ...]) -> str:
+    """Where an unknown field belongs when a field of that name sits higher up, else a did-you-mean."""
+    name = str(loc[-1])
+    parent = loc[:-1]
+    while parent:
+        parent = parent[:-1]
+        if parent and isinstance(parent[-1], int):
+            continue
+        if name in _fields_at(kind, parent):
+            where = f"under `{format_path(parent)}`" if parent else "at the top of the file, not indented"
+            return f"; check its indentation: `{name}` belongs {where}"
+    return suggest(name, _fields_at(kind, loc[:-1]))
 
 
 def _fields_at(kind: type[Any], loc: tuple[Any, ...]) -> list[str]:
