@@ -203,7 +203,7 @@ def _build(loader: Any, node: Node, seen: set[int] | None, source: str) -> Any:
         return out
     if cls is SequenceNode:
         if seen is None:
-            return [(item.value if "- " not in item.value else _text(item, source))
+            return [(text if "- " not in (text := item.value) else _text(item, source))
                     if item.tag == _STR and type(item) is ScalarNode
                     else _build(loader, item, None, source) for item in node.value]
         return [_build(loader, item, seen, source) for item in node.value]
