@@ -36,7 +36,8 @@ def test_malformed_yaml(tiny: Path) -> None:
     edit(tiny, CRED, "summary: Students", "summary: [Students")
     [problem] = problems(tiny)
     assert problem.startswith("catalog/credentials/asking-questions.yml:4:")
-    assert "invalid YAML" in problem
+    assert problem.endswith("invalid YAML: the \"[\" on line 3 (column 10) is never closed with \"]\", "
+                            "or two of its items have no comma between them")
 
 
 def test_duplicate_key(tiny: Path) -> None:
@@ -253,3 +254,84 @@ def test_every_alignment_gives_its_own_one_sentence_reason(tiny: Path) -> None:
         "ending with a full stop",
         "catalog/credentials/weighing-evidence.yml:27:38: standards[0].reason: the same reason is given "
         "for 'speaking-up': say why this credential supports 'data'"]
+
+
+def test_a_dash_line_swallowed_by_the_text_above_is_refused(tiny: Path) -> None:
+    edit(tiny, CRED, "            - Each list has at least five questions.\n",
+         "            - Each list has at least five questions.\n"
+         "             - Questions are sorted into open and closed.\n")
+    edit(tiny, CRED, "    explanation: Students write many questions quickly.",
+         "    explanation: Students write many questions\n      - quickly.")
+    edit(tiny, "credentials/speaking-up.yml", "rationale: ", "rationale: >-\n  Why:\n\n  - a list item\n\n  ")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:8:18: method_components[0].explanation: line 9 starts with \"- \" but is "
+        "read as part of this text; to write a list inside the text, start the text with | on the "
+        "line of its field, or quote the text if the dash belongs to it"]
+    edit(tiny, CRED, "    explanation: Students write many questions\n      - quickly.",
+         "    explanation: \"Students write many questions\n      - quickly.\"")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:26:15: submission.evidence[0].scoring_guide[0].criteria[0]: line 27 starts "
+        "with \"- \" but is read as part of this text; line it up with the \"-\" above to make it a "
+        "separate item, or quote the text if the dash belongs to it"]
+    edit(tiny, CRED, "             - Questions are", "            - Questions are")
+    load_catalog(tiny / "catalog")
+
+
+def test_a_scoring_guide_missing_a_level_says_which(tiny: Path) -> None:
+    edit(tiny, CRED, "        - level: Not yet\n          passing: false\n          criteria:\n"
+                     "            - Fewer than five questions per list.\n", "")
+    edit(tiny, "credentials/speaking-up.yml", "        - level: Passing\n          passing: true\n"
+         "          criteria:\n            - The talk states a claim in the first minute.\n", "")
+    rule = "needs a passing level (passing: true) and a level that is not passing (passing: false)"
+    assert problems(tiny) == [
+        f"catalog/{CRED}:22:9: submission.evidence[0].scoring_guide: {rule}: its only level, "
+        "'Passing', is passing, so add a level that is not passing",
+        "catalog/credentials/speaking-up.yml:19:9: submission.evidence[0].scoring_guide: "
+        f"{rule}: its only level, 'Not yet', is not passing, so add the passing level"]
+
+
+def test_a_scoring_guide_of_two_passing_levels(tiny: Path) -> None:
+    edit(tiny, CRED, "          passing: false", "          passing: true")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:22:9: submission.evidence[0].scoring_guide: needs at least one level with "
+        "passing: false"]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    explanation: Students sort", "  explanation: Students sort",
+     "10:3: invalid YAML: this line is indented differently from the line above it: line up "
+     "`explanation` with `name` of the same item (column 5), or start a new item with \"- \""),
+    ("    explanation: Students sort", "      explanation: Students sort",
+     "10:7: invalid YAML: `explanation` is indented more than `name` above it, so it is read as part "
+     "of that field's text: line up `explanation` with `name` (column 5)"),
+    ("        - level: Not yet", "          - level: Not yet",
+     "26:11: invalid YAML: this line is indented differently from the list above it: line up its "
+     "\"-\" with the \"-\" on line 22 (column 9)"),
+    ("summary: Students write", "summary: Note: Students write",
+     "3:14: invalid YAML: this value holds \": \" (a colon and a space), which YAML reads as the start "
+     "of a field: put the whole value in quotes"),
+    ("estimated_hours: 8", "estimated_hours:8\nhours",
+     "35:1: invalid YAML: line 35 is not a field: write it as `name: value`, with a space after the "
+     "colon; if it continues the text above, indent it more than that field's name"),
+    ("      word_limit: 200", "\tword_limit: 200",
+     "16:1: invalid YAML: a tab is used for indentation here: indent with spaces"),
+    ('version: "1.0"', 'version: "1.0',
+     "37:10: invalid YAML: this quote is never closed: end the value with the same quote"),
+    ("keywords: [student curiosity, inquiry]", "keywords: [student curiosity, inquiry",
+     "40:11: invalid YAML: the \"[\" here is never closed with \"]\", or two of its items have no comma "
+     "between them"),
+])
+def test_yaml_structure_errors_say_what_to_check(tiny: Path, old: str, new: str, expected: str) -> None:
+    edit(tiny, CRED, old, new)
+    assert problems(tiny) == [f"catalog/{CRED}:{expected}"]
+
+
+def test_a_field_indented_into_the_wrong_mapping_is_named(tiny: Path) -> None:
+    edit(tiny, CRED, "  reflection:\n    - What surprised you?\n",
+         "      reflection:\n        - What surprised you?\n")
+    edit(tiny, CRED, "related: [weighing-evidence]\n", "  related: [weighing-evidence]\n")
+    assert problems(tiny) == [
+        f"catalog/{CRED}:30:7: submission.evidence[0].reflection: unknown field; check its "
+        "indentation: `reflection` belongs under `submission`",
+        f"catalog/{CRED}:32:3: submission.related: unknown field; check its indentation: `related` "
+        "belongs at the top of the file, not indented"]

@@ -30,8 +30,8 @@ PARALLEL_FILES = 500
 """From this many files on, the YAML is parsed in one worker process per core (forked: Linux)."""
 _CHUNK = 200
 
-Parsed = Document | tuple[int, int, str]
-"""A parsed file, or the line, column and message of why it could not be read."""
+Parsed = Document | tuple[int, int, str, str]
+"""A parsed file, or the line, column, field and message of why it could not be read."""
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,7 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
             loc = (*loc, cause.field)
         message = messages.message(error, kind)
         if error["type"] == "extra_forbidden":
-            allowed = _fields_at(kind, loc[:-1])
-            message = f"unknown field{suggest(str(loc[-1]), allowed)}"
+            message = "unknown field" + _misplaced(kind, loc)
             line, column = source.document.mark(loc, prefer_key=True)
         elif error["type"] == "missing":
             line, column = source.document.mark(loc[:-1])
@@ -117,6 +116,20 @@ def _pydantic_problems(exc: ValidationError, source: Source, kind: type[Entity])
             line, column = source.document.mark(loc)
         problems.append(Problem(source.display, line, column, format_path(loc), message))
     return problems
+
+
+def _misplaced(kind: type[Any], loc: tuple[Any, ...]) -> str:
+    """Where an unknown field belongs when a field of that name sits higher up, else a did-you-mean."""
+    name = str(loc[-1])
+    parent = loc[:-1]
+    while parent:
+        parent = parent[:-1]
+        if parent and isinstance(parent[-1], int):
+            continue
+        if name in _fields_at(kind, parent):
+            where = f"under `{format_path(parent)}`" if parent else "at the top of the file, not indented"
+            return f"; check its indentation: `{name}` belongs {where}"
+    return suggest(name, _fields_at(kind, loc[:-1]))
 
 
 def _fields_at(kind: type[Any], loc: tuple[Any, ...]) -> list[str]:
@@ -157,8 +170,7 @@ def read_catalog(root: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
                 continue
             document = next(parsed)
             if isinstance(document, tuple):
-                line, column, message = document
-                problems.append(Problem(item.display, line, column, "", message))
+                problems.append(Problem(item.display, *document))
             else:
                 source = Source(path=item.path, display=item.display, document=document)
                 problems += _validate(catalog, item.kind, item.entity_id, source)
@@ -212,9 +224,9 @@ def _parse(path: Path, max_bytes: int) -> Parsed:
     try:
         return read(path, max_bytes)
     except SourceError as exc:
-        return (exc.line, exc.column, exc.message)
+        return (exc.line, exc.column, exc.field, exc.message)
     except OSError as exc:
-        return (1, 1, f"cannot read the file: {exc.strerror or exc}")
+        return (1, 1, "", f"cannot read the file: {exc.strerror or exc}")
 
 
 def _parse_chunk(paths: list[Path], max_bytes: int) -> list[Parsed]:

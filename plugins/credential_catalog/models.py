@@ -16,6 +16,7 @@ from pydantic import (
 from .colors import contrast
 from .dates import NOT_FUTURE_YEAR, PastDate
 from .ids import ID_PATTERN, MAX_ID_LENGTH, check_id
+from .printing import shown
 from .text import Line, Prose, Sentence
 from .vocabulary import (
     ArtifactKind,
@@ -147,22 +148,35 @@ class ScoringLevel(Model):
     criteria: Annotated[list[Prose], Field(min_length=1)]
 
 
+def _usable_levels(levels: list[ScoringLevel]) -> list[ScoringLevel]:
+    if len(levels) < 2:
+        rule = "needs a passing level (passing: true) and a level that is not passing (passing: false)"
+        if not levels:
+            raise ValueError(rule)
+        only = levels[0]
+        missing = "a level that is not passing" if only.passing else "the passing level"
+        raise ValueError(f"{rule}: its only level, {shown(only.level)}, "
+                         f"{'is' if only.passing else 'is not'} passing, so add {missing}")
+    if not any(level.passing for level in levels):
+        raise ValueError("needs at least one level with passing: true")
+    if all(level.passing for level in levels):
+        raise ValueError("needs at least one level with passing: false")
+    names = [level.level for level in levels]
+    if len(set(names)) != len(names):
+        raise ValueError("levels must have distinct names")
+    return levels
+
+
+ScoringGuide = Annotated[list[ScoringLevel], AfterValidator(_usable_levels),
+                         Field(json_schema_extra={"minItems": 2})]
+"""At least a passing level and one that is not passing; the schema's minItems says as much."""
+
+
 class EvidencePart(Model):
     name: Line
     instructions: Prose
     artifact_kinds: Annotated[list[ArtifactKind], Field(min_length=1)]
-    scoring_guide: Annotated[list[ScoringLevel], Field(min_length=2)]
-
-    @model_validator(mode="after")
-    def _levels_are_usable(self) -> "EvidencePart":
-        if not any(level.passing for level in self.scoring_guide):
-            raise FieldError("scoring_guide", "needs at least one level with passing: true")
-        if all(level.passing for level in self.scoring_guide):
-            raise FieldError("scoring_guide", "needs at least one level with passing: false")
-        names = [level.level for level in self.scoring_guide]
-        if len(set(names)) != len(names):
-            raise FieldError("scoring_guide", "levels must have distinct names")
-        return self
+    scoring_guide: ScoringGuide
 
 
 class Submission(Model):

@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from .printing import shown
+from .problems import format_path
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -78,18 +79,28 @@ _NOT_YAML = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00
 # Searched as "\n" + run, which is much faster than a MULTILINE "^"; the first line is checked apart.
 _DEEP_INDENT = re.compile(rf"[ \t-]{{{2 * MAX_DEPTH}}}")
 _DEEP_INDENT_LINE = re.compile(rf"\n[ \t-]{{{2 * MAX_DEPTH}}}")
+_DASH_LINE = re.compile(r"\n[ \t]*- ")
+"""A line of a plain value that starts with "- ": it looks like a list item but is read as text."""
 
 
 class SourceError(Exception):
-    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.field = field
 
 
 class _AliasFound(Exception):
     pass
+
+
+class _DashInText(Exception):
+    def __init__(self, node: ScalarNode, line: int) -> None:
+        super().__init__()
+        self.node = node
+        self.line = line
 
 
 @dataclass
@@ -146,14 +157,27 @@ def _record(node: Node, path: Path_, keys: Marks, values: Marks) -> None:
             _record(item, (*path, index), keys, values)
 
 
-def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
+def _text(node: ScalarNode, source: str) -> str:
+    """The value of a text node, once it is sure no line of it was meant as a list item.
+
+    Called only for values holding "- ", so the common case costs one substring test."""
+    if not node.style and node.start_mark.line != node.end_mark.line:
+        found = _DASH_LINE.search(source, node.start_mark.index, node.end_mark.index)
+        if found:
+            raise _DashInText(node, source.count("\n", 0, found.start()) + 2)
+    return node.value  # type: ignore[no-any-return]
+
+
+def _build(loader: Any, node: Node, seen: set[int] | None, source: str) -> Any:
     if seen is not None:
         if id(node) in seen:
             raise _AliasFound
         seen.add(id(node))
     cls = type(node)
     if cls is ScalarNode:
-        return node.value if node.tag == _STR else _scalar(loader, node)
+        if node.tag != _STR:
+            return _scalar(loader, node)
+        return _text(node, source) if "- " in node.value else node.value
     if node.tag != _DEFAULT_TAGS.get(cls):
         raise SourceError(_tag_message(node.tag), *_pos(node))
     if cls is MappingNode:
@@ -171,16 +195,41 @@ def _build(loader: Any, node: Node, seen: set[int] | None) -> Any:
                     *_pos(key_node),
                 )
             if seen is None and value_node.tag == _STR and type(value_node) is ScalarNode:
-                out[key] = value_node.value
+                value = out[key] = value_node.value
+                if "- " in value:
+                    _text(value_node, source)
             else:
-                out[key] = _build(loader, value_node, seen)
+                out[key] = _build(loader, value_node, seen, source)
         return out
     if cls is SequenceNode:
         if seen is None:
-            return [item.value if item.tag == _STR and type(item) is ScalarNode
-                    else _build(loader, item, None) for item in node.value]
-        return [_build(loader, item, seen) for item in node.value]
+            return [(text if "- " not in (text := item.value) else _text(item, source))
+                    if item.tag == _STR and type(item) is ScalarNode
+                    else _build(loader, item, None, source) for item in node.value]
+        return [_build(loader, item, seen, source) for item in node.value]
     return _scalar(loader, node)
+
+
+def _dash_error(root: Node, found: _DashInText) -> SourceError:
+    """Where a plain value swallowed a line starting with "- ", named by its field, and the fix."""
+    path: Path_ = ()
+    in_list = False
+    stack: list[tuple[Node, Path_, bool]] = [(root, (), False)]
+    while stack:
+        node, here, item = stack.pop()
+        if node is found.node:
+            path, in_list = here, item
+            break
+        if isinstance(node, MappingNode):
+            stack += [(value, (*here, key.value), False) for key, value in node.value]
+        elif isinstance(node, SequenceNode):
+            block = not node.flow_style
+            stack += [(value, (*here, index), block) for index, value in enumerate(node.value)]
+    fix = ('line it up with the "-" above to make it a separate item' if in_list else
+           "to write a list inside the text, start the text with | on the line of its field")
+    return SourceError(f'line {found.line} starts with "- " but is read as part of this text; '
+                       f"{fix}, or quote the text if the dash belongs to it",
+                       *_pos(found.node), field=format_path(path))
 
 
 def _key(loader: Any, node: Node) -> str:
@@ -267,6 +316,111 @@ def _decode(raw: bytes) -> str:
             line, column) from None
 
 
+_KEY_AT = re.compile(r"([ \t]*(?:-[ \t]+)*)([A-Za-z0-9_][\w-]*)[ \t]*:(?:[ \t]|$)")
+_QUOTES = "'\""
+
+
+def _key_on(line: str) -> tuple[str, int] | None:
+    """The field name a line starts with (after any "- "), and its column; None if it has none."""
+    found = _KEY_AT.match(line)
+    return (found.group(2), len(found.group(1)) + 1) if found else None
+
+
+def _structure_error(exc: yaml.MarkedYAMLError, text: str) -> SourceError:
+    """PyYAML's common structure errors in plain words, at the place that needs the fix."""
+    problem, at, start = exc.problem or "", exc.problem_mark, exc.context_mark
+    context = exc.context or "" if start is not None else ""
+    if at is None:
+        return SourceError(f"invalid YAML: {problem or exc.context or 'not readable'}")
+    here = (at.line + 1, at.column + 1)
+    opening = (start.line + 1, start.column + 1) if start is not None else here
+    lines = text.splitlines()  # the line breaks YAML reads, in a text the reader has accepted
+    lines += [""] * (max(here[0], opening[0]) - len(lines))
+    fix = None
+    if "tab" in problem or "'\\t'" in problem:
+        fix = "a tab is used for indentation here: indent with spaces"
+    elif context.startswith("while scanning a quoted scalar") and "end of stream" in problem:
+        here, fix = opening, "this quote is never closed: end the value with the same quote"
+    elif context.startswith("while parsing a flow"):
+        opened = lines[opening[0] - 1][opening[1] - 1:opening[1]]
+        closing = "}" if opened == "{" else "]"
+        where = f"on line {opening[0]} (column {opening[1]})"
+        if not text[at.index:].strip():
+            here, where = opening, "here"
+        fix = (f'the "{opened}" {where} is never closed with "{closing}", or two of its items have '
+               "no comma between them")
+    elif context.startswith("while scanning a simple key"):
+        here = opening
+        fix = (f"line {opening[0]} is not a field: write it as `name: value`, with a space after "
+               "the colon; if it continues the text above, indent it more than that field's name")
+    elif problem.startswith("mapping values are not allowed"):
+        fix, column = _colon_fix(lines, at.line, at.column)
+        here = (at.line + 1, column)
+    elif context == "while parsing a block collection":
+        fix = _item_fix(lines, at.line, opening[1] - 1, _key_on(lines[at.line]))
+    elif context == "while parsing a block mapping":
+        fix = _mapping_fix(lines, at.line, at.column, opening[0] - 1, opening[1] - 1)
+    if fix is None:
+        return SourceError(f"invalid YAML: {problem or exc.context}", *here)
+    return SourceError(f"invalid YAML: {fix}", *here)
+
+
+def _colon_fix(lines: list[str], number: int, column: int) -> tuple[str, int]:
+    """A ": " where no field can start: a field indented too far, or a colon inside a value."""
+    key = _key_on(lines[number])
+    if key is None or lines[number].find(":", key[1] - 1) != column:
+        return ('this value holds ": " (a colon and a space), which YAML reads as the start of a '
+                "field: put the whole value in quotes", column + 1)
+    for above in reversed(lines[:number]):
+        owner = _key_on(above)
+        if owner is not None and owner[1] < key[1]:
+            return (f"`{key[0]}` is indented more than `{owner[0]}` above it, so it is read as part "
+                    f"of that field's text: line up `{key[0]}` with `{owner[0]}` (column {owner[1]})",
+                    key[1])
+    return f"`{key[0]}` is indented more than the line above it: line it up with the other fields", key[1]
+
+
+def _item_fix(lines: list[str], number: int, dash: int, key: tuple[str, int] | None) -> str:
+    """A line inside a list that is neither a new "- " item nor lined up with the item above."""
+    what = f"line up `{key[0]}`" if key else "line it up"
+    for above in reversed(lines[:number]):
+        if above[dash:dash + 2] == "- " and not above[:dash].strip():
+            first = _key_on(above)
+            if first is not None:
+                return (f"this line is indented differently from the line above it: {what} with "
+                        f"`{first[0]}` of the same item (column {first[1]}), or start a new item "
+                        'with "- "')
+            break
+    return ('this line is indented differently from the list item above it: line it up with the '
+            'item\'s text, or start a new item with "- "')
+
+
+def _mapping_fix(lines: list[str], number: int, column: int, first_line: int,
+                 first_column: int) -> str | None:
+    """Something inside a mapping that is not one of its fields."""
+    line = lines[number]
+    content = len(line) - len(line.lstrip(" "))
+    if column > content:
+        before = line[:column].rstrip()
+        if before and before[-1] in _QUOTES:
+            return ("text after a quoted value: a value that starts with a quote ends at the closing "
+                    "quote, so put the whole value in the quotes")
+        return None
+    if line[content:content + 2] == "- ":
+        opener = lines[first_line]
+        dash = first_column - 2
+        if dash >= 0 and opener[dash:dash + 2] == "- ":
+            return (f'this line is indented differently from the list above it: line up its "-" with '
+                    f'the "-" on line {first_line + 1} (column {dash + 1})')
+        return ('this "- " item is not under a field that holds a list: indent it under its field, '
+                "or line it up with the items of the list above")
+    key, first = _key_on(line), _key_on(lines[first_line])
+    if key and first:
+        return (f"this line is indented differently from the line above it: line up `{key[0]}` with "
+                f"`{first[0]}` (column {first[1]})")
+    return None
+
+
 def parse(text: str) -> Document:
     loader = _Loader(text)
     try:
@@ -278,17 +432,16 @@ def parse(text: str) -> Document:
             raise SourceError("the file is empty")
         # Without an anchor (&name) no node can be reached twice: no alias to look for.
         seen = set() if "&" in text else None
-        return Document(data=_build(loader, node, seen), text=text)
+        return Document(data=_build(loader, node, seen, text), text=text)
+    except _DashInText as found:
+        raise _dash_error(node, found) from None
     except _AliasFound:
         _check_events(text)  # raises with the position of the first alias
         raise SourceError(ALIAS_MESSAGE) from None
     except ReaderError:
         raise _unreadable_character(text) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(f"invalid YAML: {problem}", line, column) from None
+        raise _structure_error(exc, text) from None
     except yaml.YAMLError as exc:
         raise SourceError(f"invalid YAML: {exc}") from None
     finally:
