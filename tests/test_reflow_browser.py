@@ -63,7 +63,8 @@ def test_a_recognizers_table_is_ruled_like_the_scoring_guides(browser: Any, tiny
     looks = page.evaluate("""() => {
         const table = document.querySelector('table.cc-recognized');
         const cell = table.querySelector('tbody td');
-        return {width: table.getBoundingClientRect().width, content: document.querySelector('.md-content__inner').clientWidth,
+        return {width: table.getBoundingClientRect().width,
+                content: document.querySelector('.md-content__inner').clientWidth,
                 caption: getComputedStyle(table.querySelector('caption')).textAlign,
                 border: getComputedStyle(cell).borderTopStyle,
                 header: getComputedStyle(table.querySelector('thead th')).backgroundColor};
