@@ -132,6 +132,127 @@ def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_ur
     page.close()
 
 
+def on_screen(page: Any) -> dict[str, Any]:
+    """The focused element (for Material's hidden palette radios, the label drawn in their place):
+    whether it is visible and has a box inside the viewport, and whether it is in the drawer."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const shown = el.matches('input.md-option') ? el.nextElementSibling : el;
+        const box = shown.getBoundingClientRect();
+        const inside = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+            && box.left < innerWidth && box.top < innerHeight;
+        const searching = el.matches('input.md-search__input') && document.getElementById('__search').checked;
+        return {html: el.outerHTML.slice(0, 120), text: el.textContent.trim(),
+                visible: (inside || searching) && getComputedStyle(shown).visibility === 'visible',
+                drawer: !!el.closest('.md-sidebar--primary'), menu: el.matches('.cc-drawer-button'),
+                main: !!el.closest('.md-content')};
+    }""")
+
+
+def drawer_open(page: Any) -> bool:
+    expanded = page.get_attribute(".cc-drawer-button", "aria-expanded")
+    checked = page.evaluate("document.getElementById('__drawer').checked")
+    assert expanded == str(checked).lower()
+    return checked
+
+
+@pytest.mark.parametrize("path", ["credentials/mapping-facts/", "about/"])
+def test_the_phone_menu_opens_and_closes_from_the_keyboard(browser: Any, real_site_url: str,
+                                                           path: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800}, **HARNESS)
+    page.goto(real_site_url + path)
+    assert not page.is_visible("label.md-header__button[for='__drawer']")
+    # Closed, the drawer takes no focus: every stop up to the content shows on screen.
+    stops = []
+    while not stops or not stops[-1]["main"]:
+        page.keyboard.press("Tab")
+        stops.append(on_screen(page))
+        assert len(stops) < 10, [stop["html"] for stop in stops]
+        assert stops[-1]["visible"] and not stops[-1]["drawer"], stops[-1]["html"]
+        assert focus_state(page)["visible"], stops[-1]["html"]
+    assert [stop["menu"] for stop in stops[:3]].count(True) == 1
+
+    for key in ("Enter", "Space"):
+        page.focus(".cc-drawer-button")
+        page.keyboard.press(key)
+        assert drawer_open(page)
+        page.wait_for_timeout(300)  # the slide
+        state = on_screen(page)
+        assert state["drawer"] and state["visible"], state["html"]
+        page.keyboard.press("Escape")
+        assert not drawer_open(page)
+        assert on_screen(page)["menu"]
+
+    # Open, every stop in the drawer shows; a section opens its pane and its links show.
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    if path == "about/":  # the drawer opens on the page's own section; its title leads back
+        state = on_screen(page)
+        assert state["text"] == "About" and state["visible"], state["html"]
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        backwards: list[str] = []
+        while (state := on_screen(page))["drawer"] and len(backwards) < 40:
+            assert state["visible"] and focus_state(page)["visible"], state["html"]
+            backwards.append(state["text"])
+            page.keyboard.press("Shift+Tab")
+        assert backwards[:2] == ["About", "Contribute"] and "Home" in backwards
+        page.close()
+        return
+    texts: list[str] = []
+    while (state := on_screen(page))["drawer"] and len(texts) < 40:
+        assert state["visible"] and focus_state(page)["visible"], state["html"]
+        texts.append(state["text"])
+        if texts.count("Find a credential") == 1 and texts[-1] == "Find a credential":
+            page.keyboard.press("Enter")  # focus moves to the pane's title, which goes back
+            page.wait_for_timeout(300)
+        else:
+            page.keyboard.press("Tab")
+    assert "Credentials" in texts and "My plan" in texts
+    assert not drawer_open(page)  # focus left the drawer, which closed behind it
+    page.close()
+
+
+def test_the_drawer_takes_focus_only_when_open_without_javascript_too(browser: Any,
+                                                                       real_site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site_url + "credentials/mapping-facts/")
+    assert page.is_visible("label.md-header__button[for='__drawer']")
+    assert not page.is_visible(".cc-drawer-button")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        assert not on_screen(page)["drawer"]
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_timeout(300)
+    assert page.is_visible(".md-sidebar--primary a.md-nav__link[href='../..']")
+    context.close()
+
+
+def test_the_sidebar_stays_a_sidebar_on_a_wide_screen(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, **HARNESS)
+    page.goto(real_site_url + "credentials/mapping-facts/")
+    assert not page.is_visible(".cc-drawer-button")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if (state := on_screen(page))["drawer"]:
+            break
+    assert state["drawer"] and state["visible"], state["html"]
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1000, 390])
+def test_the_open_drawer_has_no_wcag_violations(scheme_page: Any, real_site_url: str, width: int) -> None:
+    scheme_page.set_viewport_size({"width": width, "height": 800})
+    try:
+        scheme_page.goto(real_site_url + "credentials/mapping-facts/")
+        scheme_page.click(".cc-drawer-button")
+        scheme_page.wait_for_timeout(300)
+        assert violations(scheme_page) == []
+    finally:
+        scheme_page.set_viewport_size({"width": 1280, "height": 720})
+
+
 EMBEDS = ["embed/credentials/mapping-facts/", "embed/pathways/first-year-teacher-induction/",
           "embed/recognizers/kettle-moraine/", "embed/list/?ids=mapping-facts,active-listening"]
 

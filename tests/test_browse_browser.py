@@ -382,3 +382,23 @@ def test_without_javascript_the_list_is_the_page(browser: Any, real_site_url: st
     for hidden in ("#cc-query", ".cc-filters-open", "#cc-sort", ".cc-facets", ".cc-status"):
         assert not tab.locator(hidden).is_visible(), hidden
     context.close()
+
+
+CARD_VALUES = """() => [...document.querySelectorAll('.cc-card__facts')]
+    .filter(list => list.getClientRects().length)
+    .map(list => [...list.querySelectorAll('dd')].map(dd => Math.round(dd.getBoundingClientRect().left)))"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("script", [True, False])
+def test_a_cards_values_start_in_one_column(browser: Any, real_site_url: str, width: int,
+                                            script: bool) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=script)
+    page = context.new_page()
+    page.goto(real_site_url + "credentials/" + ("?query=feedback" if script else ""))
+    if script:
+        page.wait_for_selector(".cc-results .cc-card")
+    lefts = page.evaluate(CARD_VALUES)
+    context.close()
+    assert len(lefts) >= 10 and all(len(card) == 2 for card in lefts)
+    assert [card for card in lefts if card[0] != card[1]] == []

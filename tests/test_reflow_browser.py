@@ -55,3 +55,23 @@ def test_wide_tables_scroll_inside_their_own_box(phone: Any, real_site_url: str,
     inner, outer = box.evaluate("el => [el.scrollWidth, el.clientWidth]")
     assert inner > outer  # the table is wider than the phone, so it scrolls in its box
     assert phone.evaluate(WIDTH)[0] <= PHONE["width"]
+
+
+def test_a_recognizers_table_is_ruled_like_the_scoring_guides(browser: Any, tiny_site: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(tiny_site + "recognizers/example-district/")
+    looks = page.evaluate("""() => {
+        const table = document.querySelector('table.cc-recognized');
+        const cell = table.querySelector('tbody td');
+        return {width: table.getBoundingClientRect().width,
+                content: document.querySelector('.md-content__inner').clientWidth,
+                caption: getComputedStyle(table.querySelector('caption')).textAlign,
+                border: getComputedStyle(cell).borderTopStyle,
+                header: getComputedStyle(table.querySelector('thead th')).backgroundColor};
+    }""")
+    fits = page.evaluate(WIDTH)
+    page.close()
+    assert looks["caption"] == "left" and looks["border"] == "solid"
+    assert looks["header"] != "rgba(0, 0, 0, 0)"
+    assert looks["width"] >= looks["content"] - 48  # the column's width, less its padding
+    assert fits[0] <= fits[1]

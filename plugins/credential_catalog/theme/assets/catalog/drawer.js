@@ -1,0 +1,68 @@
+/* Material's menu is a label for the drawer's checkbox, which no key reaches. A button takes its
+   place: it opens the drawer and moves focus into it; Escape, the button, or focus leaving the
+   drawer closes it. In the drawer, section labels open their panes with Enter or Space. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector(".cc-drawer-button");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+  var label = button.previousElementSibling;
+  var offCanvas = window.matchMedia("(max-width: 76.234375em)");
+  var paneLabels = "label.md-nav__link[for], label.md-nav__title[for]:not([for='__drawer'])";
+
+  function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+  function first(root) {
+    return Array.prototype.find.call(root.querySelectorAll("a[href], label[tabindex]"), function (el) {
+      return el.getClientRects().length && getComputedStyle(el).visibility === "visible";
+    });
+  }
+  function close(refocus) {
+    if (toggle.checked) toggle.click();
+    if (refocus) button.focus();
+  }
+  /* Section labels take focus only while the drawer is off-canvas: on a wide screen they are headings. */
+  function labels() {
+    drawer.querySelectorAll(paneLabels).forEach(function (el) {
+      if (offCanvas.matches && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("data-cc-tabindex", "");
+      } else if (!offCanvas.matches && el.hasAttribute("data-cc-tabindex")) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-cc-tabindex");
+      }
+    });
+  }
+
+  label.hidden = true;
+  button.hidden = false;
+  sync();
+  labels();
+  offCanvas.addEventListener("change", labels);
+  toggle.addEventListener("change", sync);
+  button.addEventListener("click", function () {
+    toggle.click();
+    if (toggle.checked) {
+      var target = first(drawer);
+      if (target) target.focus({ preventScroll: true });
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked && offCanvas.matches) close(drawer.contains(document.activeElement));
+  });
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && offCanvas.matches && !drawer.contains(event.target) && event.target !== button) close(false);
+  });
+  drawer.addEventListener("keydown", function (event) {
+    var el = event.target;
+    if ((event.key !== "Enter" && event.key !== " ") || !el.matches(paneLabels) || !offCanvas.matches) return;
+    event.preventDefault();
+    event.stopPropagation();  // Material clicks a focused label on Enter too
+    el.click();
+    var pane = document.getElementById(el.htmlFor);
+    var next = pane && pane.checked
+      ? el.parentElement.querySelector(":scope > .md-nav > .md-nav__title")
+      : drawer.querySelector("label.md-nav__link[for='" + el.htmlFor + "']");
+    if (next) next.focus({ preventScroll: true });
+  });
+})();
