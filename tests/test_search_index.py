@@ -234,7 +234,7 @@ def test_words_most_credentials_use_do_not_widen_a_need(real_index: dict[str, An
             ("my students don't listen to each other", ["listen"], "listen"),
             ("student collaboration", ["collaboration"], "collaboration"),
             ("students give each other feedback", ["feedback"], "feedback"),
-            ("asking good questions", ["questions"], "good questions")]:  # "good" is a filler word
+            ("asking good questions", ["good questions"], "good questions")]:
         ranking = _ranking(real_index, query)
         assert ranking.required == required, query
         assert 0 < len(ranking.full) <= total // 2, query

@@ -328,10 +328,10 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
     units: list[dict[str, Any]] = []
     seen: set[str] = set()
 
-    def add(word: str, stemmed: str, unit: list[dict[str, Any]]) -> None:
+    def add(typed: str, stemmed: str, unit: list[dict[str, Any]]) -> None:
         if stemmed not in seen:
             seen.add(stemmed)
-            units.append({"typed": word, "clauses": unit})
+            units.append({"typed": typed, "clauses": unit})
 
     weight = rules["matching"]["phrase_word_weight"]
     for piece in pieces:
@@ -341,8 +341,9 @@ def query_units(rules: dict[str, Any], text: str) -> list[dict[str, Any]]:
         if len(piece) == 1:
             add(*piece[0], _word_clauses(clauses, *piece[0]) + ([group] if group else []))
             continue
+        typed = " ".join(word for word, _ in piece)
         for word, stem_ in [pair for pair in piece if pair[1] not in filler] or piece:
-            add(word, stem_, [{**clause, "boost": clause["boost"] * weight, "phrase": True}
+            add(typed, stem_, [{**clause, "boost": clause["boost"] * weight, "phrase": True}
                               for clause in _word_clauses(clauses, word, stem_) if not clause.get("loose")]
                 + [group])
     return units
@@ -416,7 +417,7 @@ def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Rankin
                     key=lambda pair: (-pair[0], -_rounded(pair[1].score), int(pair[1].ref)))
     full = [hit for count, hit in ranked if count == len(required)]
     partial = [hit for count, hit in ranked if 0 < count < len(required)]
-    return Ranking([units[n]["typed"] for n in required], full, partial,
+    return Ranking(list(dict.fromkeys(units[n]["typed"] for n in required)), full, partial,
                    bool(partial) and len(full) < rules["matching"]["partly_below"])
 
 

@@ -148,6 +148,7 @@
         add(piece[0][0], piece[0][1], wordClauses(lunr, clauses, piece[0][0], piece[0][1]).concat(group ? [group] : []));
         return;
       }
+      var typed = piece.map(function (w) { return w[0]; }).join(" ");
       var kept = piece.filter(function (w) { return rules.filler.indexOf(w[1]) < 0; });
       (kept.length ? kept : piece).forEach(function (w) {
         var unit = [];
@@ -159,7 +160,7 @@
           scaled.phrase = true;
           unit.push(scaled);
         });
-        add(w[0], w[1], unit.concat([group]));
+        add(typed, w[1], unit.concat([group]));
       });
     });
     return out;
@@ -266,7 +267,9 @@
       .map(function (r) { return r.hit; });
     var partial = ranked.filter(function (r) { return r.count > 0 && r.count < required.length; })
       .map(function (r) { return r.hit; });
-    return { required: required.map(function (n) { return found[n].typed; }), full: full, partial: partial,
+    var said = required.map(function (n) { return found[n].typed; })
+      .filter(function (typed, i, all) { return all.indexOf(typed) === i; });
+    return { required: said, full: full, partial: partial,
              partlyShown: partial.length > 0 && full.length < rules.matching.partly_below };
   }
 
