@@ -250,7 +250,7 @@ required words are shown, under their own heading, when fewer than ``partly_belo
 a word found as typed in fewer than ``loose_below`` credentials also finds near forms and typos
 ("clearly" finds "clear", while "listen" does not also find "list"); each word of a typed synonym
 entry also finds itself, at ``phrase_word_weight`` of its boosts, so that the entry ranks first
-without narrowing the query ("classroom discussion" still finds every discussion)."""
+without narrowing the query ("classroom discussion" finds its group, then what holds both words)."""
 
 
 @dataclass(frozen=True)
