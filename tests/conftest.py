@@ -119,14 +119,28 @@ def real_site_url(real_site: Path) -> Iterator[str]:
         yield url
 
 
+def watch_errors(page: Any, errors: list[str]) -> None:
+    """Collect into ``errors`` what ``page`` throws or logs as an error."""
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+
+
+@contextlib.contextmanager
+def checked_tab(browser: Any, **options: Any) -> Iterator[Any]:
+    """A tab in a fresh browser context (``options`` for it); fails if the page throws or logs an error."""
+    context = browser.new_context(**options)
+    tab = context.new_page()
+    errors: list[str] = []
+    watch_errors(tab, errors)
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert errors == []
+
+
 @pytest.fixture
 def tab(browser: Any) -> Iterator[Any]:
     """A fresh browser tab; the test fails if the page throws or logs an error."""
-    context = browser.new_context()
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield tab
-    context.close()
-    assert errors == []
+    with checked_tab(browser) as page:
+        yield page

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import checked_tab
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -164,15 +166,9 @@ def open_search(page: Any, phone: bool) -> None:
 @pytest.fixture(params=["phone", "desktop"])
 def searching(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
     """A tab at either width; the test fails if the page throws or logs an error."""
-    context = browser.new_context(viewport=PHONE if request.param == "phone" else DESKTOP)
-    page = context.new_page()
-    page.phone = request.param == "phone"
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == []
+    with checked_tab(browser, viewport=PHONE if request.param == "phone" else DESKTOP) as page:
+        page.phone = request.param == "phone"
+        yield page
 
 
 def test_header_search_leads_to_the_credentials_search(searching: Any, real_site_url: str) -> None:

@@ -17,7 +17,7 @@ from credential_catalog.loader import load_catalog
 from credential_catalog.plan import checklist, criteria_to_meet
 
 from .browser import serve
-from .conftest import ROOT, TINY, run_build, tiny_project
+from .conftest import ROOT, TINY, run_build, tiny_project, watch_errors
 from .test_accessibility import AXE, HARNESS, violations
 
 pytestmark = pytest.mark.browser
@@ -67,11 +67,7 @@ def context(browser: Any, real_site_url: str) -> Iterator[tuple[Any, Requests, l
     requests = Requests(context, real_site_url)
     errors: list[str] = []
 
-    def watch(page: Any) -> None:
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-
-    context.on("page", watch)
+    context.on("page", lambda page: watch_errors(page, errors))
     yield context, requests, errors
     context.close()
     assert requests.foreign() == []

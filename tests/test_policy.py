@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from .browser import PAGE_KINDS
+from .conftest import watch_errors
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 RECORD_VIOLATIONS = """
@@ -59,8 +60,7 @@ def test_no_page_breaks_the_policy_in_chromium(browser: Any, real_site_url: str)
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    watch_errors(page, errors)
     violations: list[str] = []
 
     def record(path: str) -> None:
