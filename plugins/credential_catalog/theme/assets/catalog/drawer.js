@@ -21,15 +21,24 @@
     if (toggle.checked) toggle.click();
     if (refocus) button.focus();
   }
-  /* Section labels take focus only while the drawer is off-canvas: on a wide screen they are headings. */
+  /* Section labels take focus only while the drawer is off-canvas: on a wide screen they are headings.
+     A label that opens a pane says whether it is open. */
   function labels() {
     drawer.querySelectorAll(paneLabels).forEach(function (el) {
+      var pane = el.classList.contains("md-nav__link") && document.getElementById(el.htmlFor);
       if (offCanvas.matches && !el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "0");
         el.setAttribute("data-cc-tabindex", "");
       } else if (!offCanvas.matches && el.hasAttribute("data-cc-tabindex")) {
         el.removeAttribute("tabindex");
         el.removeAttribute("data-cc-tabindex");
+      }
+      if (pane && offCanvas.matches) {
+        el.setAttribute("role", "button");
+        el.setAttribute("aria-expanded", String(pane.checked));
+      } else if (pane) {
+        el.removeAttribute("role");
+        el.removeAttribute("aria-expanded");
       }
     });
   }
@@ -39,6 +48,7 @@
   sync();
   labels();
   offCanvas.addEventListener("change", labels);
+  drawer.addEventListener("change", labels);
   toggle.addEventListener("change", sync);
   button.addEventListener("click", function () {
     toggle.click();
