@@ -404,7 +404,7 @@ def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -
     assert "tasks:\n" in text
     phase.write_text(text.replace("tasks:\n", "tasks:\n  - title: Show the list on our website\n"
                                   "    description: Put the chosen credentials on the district site.\n"
-                                  "    see: [browse, embedding, add-recognizer]\n", 1))
+                                  "    see: [browse, plan, embedding, add-recognizer]\n", 1))
     (tiny / "docs" / "embedding.md").write_text("# Embedding\n")
     site = run_build(tiny)
     html = page(site, "planning")
@@ -412,6 +412,7 @@ def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -
     # The site has an embedding guide but no "add your district" page: that one is not linked.
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', see) == [
         ("../credentials/", "Browse the credentials"),
+        ("../plan/", "My plan, which adds up the estimated hours of the credentials you pick"),
         ("../embedding/", "Embedding the catalog on your website")]
     start = html.index('<section class="cc-checklist"')
     checklist = html[start:html.index("</section>", start)]

@@ -78,7 +78,7 @@ def earn_url(catalog: Catalog, credential: Credential) -> str | None:
 
 
 SECTION_PAGES = {"browse": "credentials/", "stacks": "stacks/", "pathways": "pathways/",
-                 "recognizers": "recognizers/"}
+                 "recognizers": "recognizers/", "plan": "plan/"}
 GUIDE_PAGES = {"embedding": "embedding", "add-recognizer": "add_recognizer"}
 
 

@@ -53,7 +53,7 @@ RecognizerKind = Literal["district", "state", "association", "union", "universit
 
 IssuerKind = Literal["nonprofit", "association", "university", "district", "state", "company"]
 
-CatalogPage = Literal["browse", "stacks", "pathways", "recognizers", "embedding", "add-recognizer"]
+CatalogPage = Literal["browse", "stacks", "pathways", "recognizers", "plan", "embedding", "add-recognizer"]
 """Pages of the catalog a planning step can point to."""
 
 Mark = Literal["book", "bulb", "people", "speech", "steps", "star", "compass", "leaf"]
@@ -109,6 +109,7 @@ LABELS: dict[str, str] = {
     "stacks": "Stacks",
     "pathways": "Pathways",
     "recognizers": "Recognizers",
+    "plan": "My plan, which adds up the estimated hours of the credentials you pick",
     "embedding": "Embedding the catalog on your website",
     "add-recognizer": "Add your district as a recognizer",
 }
