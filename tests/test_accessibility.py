@@ -204,8 +204,8 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(browser: Any, real_si
         assert state["visible"] and focus_state(page)["visible"], state["html"]
         texts.append(state["text"])
         if texts.count("Find a credential") == 1 and texts[-1] == "Find a credential":
-            section = page.evaluate("[document.activeElement.htmlFor, document.activeElement.getAttribute('role'),"
-                                    " document.activeElement.getAttribute('aria-expanded')]")
+            section = page.evaluate("(el => [el.htmlFor, el.getAttribute('role'),"
+                                    " el.getAttribute('aria-expanded')])(document.activeElement)")
             assert section[1:] == ["button", "false"]
             page.keyboard.press("Enter")  # focus moves to the pane's title, which goes back
             page.wait_for_timeout(300)
@@ -242,7 +242,7 @@ def test_the_sidebar_stays_a_sidebar_on_a_wide_screen(browser: Any, real_site_ur
         if (state := on_screen(page))["drawer"]:
             break
     assert state["drawer"] and state["visible"], state["html"]
-    assert page.locator(".md-sidebar--primary label[aria-expanded], .md-sidebar--primary label[role]").count() == 0
+    assert page.locator(".md-sidebar--primary label:is([aria-expanded], [role])").count() == 0
     page.close()
 
 

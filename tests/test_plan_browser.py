@@ -619,15 +619,16 @@ def test_the_stack_row_takes_its_place_before_it_shows_and_is_absent_without_jav
     assert found["no javascript"]["row"] == 0 and not found["no javascript"]["shown"]
 
 
-def test_adding_a_credential_on_a_phone_moves_nothing_below_the_button(browser: Any, nested_site: str) -> None:
+def test_adding_a_credential_on_a_phone_moves_nothing_below_the_button(browser: Any,
+                                                                        nested_site: str) -> None:
     """The button's wording grows ("In my plan \u2014 remove") and the plan link gains a count, yet
     the page under them stays where it was."""
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(nested_site + "credentials/weighing-evidence/")
     page.wait_for_selector(".cc-plan-actions[data-plan-ready]")
-    below = "() => document.querySelector('.cc-plan-actions').nextElementSibling.getBoundingClientRect().top" \
-            " + window.scrollY"
+    below = ("() => document.querySelector('.cc-plan-actions').nextElementSibling"
+             ".getBoundingClientRect().top + window.scrollY")
     before = page.evaluate(below)
     press(page, ".cc-plan-actions .cc-plan-toggle")
     page.wait_for_selector(".cc-plan-actions .cc-plan-link__count:not(:empty)")

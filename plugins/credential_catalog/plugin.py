@@ -30,6 +30,7 @@ from .embeds import embed_pages
 from .exports import FOLDERS, Exports
 from .exports.ctdl import Publisher
 from .exports.urls import Urls
+from .forms import FormLinkError, form_names, link_forms
 from .graph import Graph, build_graph
 from .loader import load_catalog
 from .log import log
@@ -130,6 +131,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.exports: Exports | None = None
         self.warnings = _WarningCounter()
         self.guides: dict[str, str] = {}
+        self.forms: set[str] = set()
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -174,6 +176,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(exc.report()) from None
         self.graph = build_graph(self.catalog)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.catalog)}
+        self.forms = form_names(Path(config.config_file_path or ".").parent)
         self.exports, self.embeds = None, []
         if self.urls is not None:
             ctid = self.config.publisher_ctid
@@ -234,11 +237,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         """The sitemap's lastmod (rendered before any page): a credential's review date. The
-        plugin's sitemap.xml prints only this date, never the build's."""
+        plugin's sitemap.xml prints only this date, never the build's. A guide's links to the
+        repository's issue forms (forms.py)."""
         spec = self.specs.get(page.file.src_uri)
         entity = spec.entity if spec is not None else None
         if isinstance(entity, Credential):
             page.meta["lastmod"] = entity.last_reviewed.isoformat()
+        if spec is None and self.config.enabled:
+            try:
+                return link_forms(markdown, f"docs/{page.file.src_uri}", self.forms, config.repo_url)
+            except FormLinkError as exc:
+                raise PluginError(str(exc)) from None
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
