@@ -440,24 +440,28 @@ def test_guides_link_to_the_repositorys_issue_forms_on_github_only(
     (forms / "add-recognizer.yml").write_text("name: Add a district\n", encoding="utf-8")
     (forms / "config.yml").write_text("blank_issues_enabled: true\n", encoding="utf-8")
     (tiny / "docs" / "join.md").write_text(
-        "# Join\n\nUse the [*Add a district* form](issue-form:add-recognizer) to join.\n", encoding="utf-8")
+        "# Join\n\nUse the [*Add a district*\n  form](issue-form:add-recognizer) to join.\n",
+        encoding="utf-8")
     config = tiny / "mkdocs.yml"
     elsewhere = config.read_text(encoding="utf-8")
 
     # Not a GitHub repository (the tiny project's own address): the words stay, without a link.
-    assert "Use the <em>Add a district</em> form to join." in page(run_build(tiny), "join")
+    assert "Use the <em>Add a district</em>\n  form to join." in page(run_build(tiny), "join")
 
     config.write_text(elsewhere.replace("https://example.org/acme/catalog", "https://github.com/acme/catalog"),
                       encoding="utf-8")
     assert ('Use the <a href="https://github.com/acme/catalog/issues/new?template=add-recognizer.yml">'
-            "<em>Add a district</em> form</a> to join.") in page(run_build(tiny), "join")
+            "<em>Add a district</em>\n  form</a> to join.") in page(run_build(tiny), "join")
 
     # A form the repository lacks fails the build at its page and line, and keeps the last site.
     before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    (tiny / "docs" / "join.md").write_text("# Join\n\nSee [the form](issue-form:add-district).\n",
-                                           encoding="utf-8")
-    with pytest.raises(Abort):
-        run_build(tiny)
-    assert "docs/join.md:3: the link to issue form 'add-district' names no form in .github/ISSUE_TEMPLATE/ " \
-           "(the forms there: add-recognizer)" in caplog.text
+    for text, message in (
+            ("See [the form](issue-form:add-district).", "docs/join.md:3: the link to issue form "
+             "'add-district' names no form in .github/ISSUE_TEMPLATE/ (the forms there: add-recognizer)"),
+            ('See [the form](issue-form:add-recognizer "Form").',
+             "docs/join.md:3: write a link to an issue form as [its words](issue-form:NAME)")):
+        (tiny / "docs" / "join.md").write_text(f"# Join\n\n{text}\n", encoding="utf-8")
+        with pytest.raises(Abort):
+            run_build(tiny)
+        assert message in caplog.text
     assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before

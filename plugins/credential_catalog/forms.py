@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
-_LINK = re.compile(r"\[([^\]\n]+)\]\(issue-form:([^)\s]*)\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(\s*issue-form:([^)\s]*)\s*\)")
+_LEFT = re.compile(r"\]\(\s*issue-form:")
 
 
 class FormLinkError(ValueError):
@@ -48,4 +49,9 @@ def link_forms(markdown: str, where: str, forms: set[str], repo_url: str | None)
                                 f"{FORMS_DIR.as_posix()}/ (the forms there: {known})")
         return f"[{text}]({base}?template={name}.yml)" if base else text
 
-    return _LINK.sub(resolve, markdown)
+    linked = _LINK.sub(resolve, markdown)
+    left = _LEFT.search(linked)
+    if left is not None:
+        line = linked.count("\n", 0, left.start()) + 1
+        raise FormLinkError(f"{where}:{line}: write a link to an issue form as [its words](issue-form:NAME)")
+    return linked
