@@ -60,7 +60,7 @@ def test_scoring_guide_is_an_accessible_table(built: Path) -> None:
 
 def test_part_of_panel_and_pathway_position(built: Path) -> None:
     html = page(built, "credentials/weighing-evidence")
-    panel = re.search(r'<aside class="cc-partof".*?</aside>', html, re.S).group(0)
+    panel = re.search(r'<section class="cc-partof".*?</section>', html, re.S).group(0)
     assert 'href="../../stacks/inquiry/"' in panel
     assert "Starter Pathway</a>: step 2 of 3 (required)" in panel
     assert 'previous: <a href="../asking-questions/">Asking Questions</a>' in panel
