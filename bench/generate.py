@@ -19,6 +19,7 @@ import yaml
 
 from credential_catalog.catalog import Catalog
 from credential_catalog.ctids import new_ctid
+from credential_catalog.forms import FORMS_DIR
 from credential_catalog.glance import at_a_glance
 from credential_catalog.graph import Graph, build_graph
 from credential_catalog.loader import load_catalog
@@ -325,6 +326,7 @@ def write_projects(n: int, root: Path) -> tuple[Path, Path]:
         if project.exists():
             shutil.rmtree(project)
         shutil.copytree(REPO / "docs", project / "docs")
+        shutil.copytree(REPO / FORMS_DIR, project / FORMS_DIR)  # the guides link to the issue forms
         (project / "mkdocs.yml").write_text(_mkdocs_yml(plugin), encoding="utf-8")
         if not plugin:  # the home page's template comes with the plugin
             home = project / "docs" / "index.md"
