@@ -79,9 +79,8 @@ def test_wide_tables_are_named_regions_each_with_its_own_name(browser: Any, real
 
 
 def focus_state(page: Any) -> dict[str, Any]:
-    """Where focus is and whether it shows: an outline or ring on an element that has a size, or, for
-    Material's visually hidden palette radios, on the label drawn in their place; the search
-    field shows focus by opening the search panel."""
+    """Where focus is and whether it shows: an outline or ring on an element that has a size; the
+    search field shows focus by opening the search panel."""
     return page.evaluate("""() => {
         const el = document.activeElement;
         const shown = node => {
@@ -91,9 +90,6 @@ def focus_state(page: Any) -> dict[str, Any]:
         };
         const box = el.getBoundingClientRect();
         let visible = shown(el) && box.width > 0 && box.height > 0;
-        if (el.matches('input.md-option') && el.nextElementSibling) {
-            visible = shown(el.nextElementSibling);
-        }
         if (el.matches('input.md-search__input')) {
             visible = visible || document.getElementById('__search').checked;
         }
@@ -133,20 +129,45 @@ def test_keyboard_path_from_search_to_a_scoring_guide(browser: Any, real_site_ur
 
 
 def on_screen(page: Any) -> dict[str, Any]:
-    """The focused element (for Material's hidden palette radios, the label drawn in their place):
-    whether it is visible and has a box inside the viewport, and whether it is in the drawer."""
+    """The focused element: whether it is visible and has a box inside the viewport, and whether it
+    is in the drawer."""
     return page.evaluate("""() => {
         const el = document.activeElement;
-        const shown = el.matches('input.md-option') ? el.nextElementSibling : el;
-        const box = shown.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
         const inside = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
             && box.left < innerWidth && box.top < innerHeight;
         const searching = el.matches('input.md-search__input') && document.getElementById('__search').checked;
         return {html: el.outerHTML.slice(0, 120), text: el.textContent.trim(),
-                visible: (inside || searching) && getComputedStyle(shown).visibility === 'visible',
+                visible: (inside || searching) && getComputedStyle(el).visibility === 'visible',
                 drawer: !!el.closest('.md-sidebar--primary'), menu: el.matches('.cc-drawer-button'),
                 main: !!el.closest('.md-content')};
     }""")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_colour_scheme_switch_is_one_button_that_shows_focus_and_keeps_it(
+        browser: Any, real_site_url: str, scheme: str) -> None:
+    other = {"light": "dark", "dark": "light"}
+    page = browser.new_page(color_scheme=scheme, **HARNESS)
+    page.goto(real_site_url + "about/")
+    button = page.locator(".cc-scheme-button")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.matches('input[name=__palette]')")
+        if page.evaluate("document.activeElement.matches('.cc-scheme-button')"):
+            break
+    assert focus_state(page)["visible"]
+    assert button.get_attribute("aria-label") == f"Switch to {other[scheme]} mode"
+    for key, now in (("Space", other[scheme]), ("Enter", scheme)):
+        page.keyboard.press(key)
+        assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[now]
+        assert page.evaluate("document.activeElement.matches('.cc-scheme-button')")
+        assert button.get_attribute("aria-label") == f"Switch to {other[now]} mode"
+    button.click()
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[other[scheme]]
+    assert button.get_attribute("aria-label") == f"Switch to {scheme} mode"
+    page.close()
 
 
 def drawer_open(page: Any) -> bool:

@@ -78,7 +78,7 @@ def test_no_page_breaks_the_policy_in_chromium(browser: Any, real_site_url: str)
             page.wait_for_selector(".cc-embed-list li")
 
     visit("")
-    page.locator("label[for^='__palette_']:visible").first.click()  # the dark scheme
+    page.click(".cc-scheme-button")  # the dark scheme
     page.keyboard.press("/")
     page.keyboard.type("feedback")
     page.wait_for_selector(".md-search-result__item")

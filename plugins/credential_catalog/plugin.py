@@ -49,11 +49,13 @@ LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" /
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's templates, partials and assets; a site's ``custom_dir`` still overrides any of them."""
 STYLESHEETS = ("assets/catalog/catalog.css", "assets/catalog/plan.css")
-DEFERRED = ("assets/catalog/tables.js", "assets/catalog/search-browse.js", "assets/catalog/drawer.js")
+DEFERRED = ("assets/catalog/tables.js", "assets/catalog/search-browse.js", "assets/catalog/drawer.js",
+            "assets/catalog/scheme.js")
 """Scripts that run once the page is parsed: they need not hold up its first paint (the others
 draw controls into the page, or define what page scripts use)."""
 SCRIPTS = ("assets/catalog/tables.js", "assets/catalog/copy.js", "assets/catalog/plan-store.js",
-           "assets/catalog/plan-buttons.js", "assets/catalog/search-browse.js", "assets/catalog/drawer.js")
+           "assets/catalog/plan-buttons.js", "assets/catalog/search-browse.js", "assets/catalog/drawer.js",
+           "assets/catalog/scheme.js")
 CARD_CACHE = ".cache/credential-catalog/cards"
 """Social cards already drawn, by what they show, beside mkdocs.yml: a rebuild reuses them."""
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
