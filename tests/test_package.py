@@ -50,6 +50,12 @@ def test_init_writes_a_catalog_with_every_kind_that_builds(tmp_path: Path) -> No
                          r'|\bsrc="[^"]*"', home)
     assert fetched and not [tag for tag in fetched if re.search(r'(?:href|src)="(?:https?:)?//', tag)]
     assert (site / "credentials" / "writing-learning-goals" / "index.html").is_file()
+    # The navigation names each section's list once, in an order a reader expects.
+    primary = home[home.index("md-nav--primary"):home.index("md-sidebar--secondary")]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', primary)
+    assert labels[labels.index("Find a credential"):] == [
+        "Find a credential", "Credentials", "Categories", "Stacks", "Pathways", "Standards", "My plan",
+        "For districts", "Recognizers", "Planning a pilot", "Issuers"]
 
 
 def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
