@@ -131,6 +131,13 @@ def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_p
     legend = page.inner_text(f'[data-credential="{FIRST}"] .cc-plan__checklist legend')
     assert legend == f"Evidence to collect: 1 of {len(checklist(catalog.credentials[FIRST]))} ready"
 
+    # Each credential says where to earn it: its issuer's site.
+    issuer = catalog.issuers[catalog.credentials[FIRST].issuer]
+    earn = page.locator(f'[data-credential="{FIRST}"] .cc-plan__earn')
+    assert earn.locator("a").get_attribute("href") == catalog.earn_url(catalog.credentials[FIRST])
+    said = f"Earn it: {catalog.credentials[FIRST].title} on {issuer.name}\u2019s site, where you submit"
+    assert earn.evaluate("p => p.textContent") == f"{said} your evidence"
+
     link = page.input_value("#cc-plan-link")
     assert link == f"{real_site_url}plan/?ids={SECOND},{FIRST}"
 
@@ -154,6 +161,7 @@ def test_a_plan_made_on_credential_pages_is_kept_reordered_shared_compared_and_p
         credential = catalog.credentials[cid]
         own = " ".join(printed[starts[cid][0]:])
         assert "written for this catalog from the credential's published description" in own, cid
+        assert f"Submit on {issuer.name}\u2019s site: {catalog.earn_url(credential)}" in own, cid
         for index, part in enumerate(credential.submission.evidence, 1):
             assert f"Scoring guide for part {index}: {part.name}" in own, (cid, index)
             assert " ".join(part.scoring_guide[0].criteria[0].split()).replace("*", "") in own

@@ -77,3 +77,10 @@ class Catalog:
 
     def source(self, entity: Entity) -> Source:
         return self.sources[(entity.folder, entity.id)]
+
+    def earn_url(self, credential: Credential) -> str | None:
+        """Where an educator starts earning an active credential: its issuer's ``earn_at`` page."""
+        issuer = self.issuers[credential.issuer]
+        if credential.status != "active" or issuer.earn_at is None:
+            return None
+        return self.resources[issuer.earn_at].url

@@ -56,6 +56,7 @@ def credential_data(catalog: Catalog, graph: Graph, credential: Credential) -> d
     links = graph.links[credential.id]
     category = catalog.categories[credential.category]
     successor = catalog.credentials.get(credential.successor or "")
+    earn = catalog.earn_url(credential)
     return {
         "id": credential.id,
         "title": credential.title,
@@ -78,6 +79,7 @@ def credential_data(catalog: Catalog, graph: Graph, credential: Credential) -> d
                           "basis": "named" if r.basis == "listed" else "eligible"}
                          for r in links.recognitions],
         "checklist": checklist(credential),
+        "earn": {"url": earn, "issuer": catalog.issuers[credential.issuer].name} if earn else None,
     }
 
 

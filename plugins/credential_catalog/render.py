@@ -16,7 +16,6 @@ from pydantic import BaseModel
 
 from .badges import badge_path, card_path, category_badge_path, description
 from .cards import BLANK, card
-from .catalog import Catalog
 from .diagram import flow_svg, pathway_flow, pathway_hours, pathway_svg, total_text
 from .glance import at_a_glance
 from .graph import Graph
@@ -69,14 +68,6 @@ def titled(model: BaseModel) -> Iterator[tuple[str, str, Any]]:
         yield name, field.title or label(name), getattr(model, name)
 
 
-def earn_url(catalog: Catalog, credential: Credential) -> str | None:
-    """Where an educator starts earning an active credential: its issuer's ``earn_at`` page."""
-    issuer = catalog.issuers[credential.issuer]
-    if credential.status != "active" or issuer.earn_at is None:
-        return None
-    return catalog.resources[issuer.earn_at].url
-
-
 SECTION_PAGES = {"browse": "credentials/", "stacks": "stacks/", "pathways": "pathways/",
                  "recognizers": "recognizers/", "plan": "plan/"}
 GUIDE_PAGES = {"embedding": "embedding", "add-recognizer": "add_recognizer"}
@@ -97,7 +88,7 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
         category_badge_path=category_badge_path, facets=facets, starting_point=starting_point)
     env.globals.update(pathway_svg=pathway_svg, pathway_flow=pathway_flow, flow_svg=flow_svg,
                        blank_card=BLANK, pathway_hours=pathway_hours, pathway_time=total_text,
-                       badge_alt=description, at_a_glance=at_a_glance, earn_url=earn_url,
+                       badge_alt=description, at_a_glance=at_a_glance,
                        plan_group=plan_group)
     return env.overlay(autoescape=True, auto_reload=False)
 

@@ -217,6 +217,12 @@
         el("p", { class: "cc-meta" }, [link(item.category), " \u00b7 about " + hours(item.hours) + " (the catalog's estimate)"])
       ];
       if (item.status === "retired") children.push(retiredNote(item));
+      if (item.earn) {
+        children.push(el("p", { class: "cc-plan__earn" }, [
+          el("a", { href: item.earn.url }, ["Earn it", el("span", { class: "cc-sr-only", text: ": " + item.title })]),
+          " on " + item.earn.issuer + "\u2019s site, where you submit your evidence"
+        ]));
+      }
       if (!shared) {
         children.push(el("div", { class: "cc-plan__moves" }, [
           moveButton(item, "up", "Move up", n === 0),
@@ -273,12 +279,14 @@
         el("p", { class: "cc-lede", text: item.summary }),
         el("p", { class: "cc-meta", text: item.category.title + " \u00b7 about " + hours(item.hours) +
           " (the catalog's estimate) \u00b7 " + new URL(item.url, site).href }),
+        item.earn ? el("p", { class: "cc-packet__earn", text: "Submit on " + item.earn.issuer + "\u2019s site: " +
+          item.earn.url + " (look for \u201c" + item.title + "\u201d)" }) : null,
         el("h3", { text: "Evidence to collect" }),
         el("ul", { class: "cc-packet__checklist" }, item.checklist.map(function (entry) {
           return el("li", { text: (done.indexOf(entry.key) >= 0 ? "\u2611 " : "\u2610 ") + entry.text });
         })),
         body
-      ]));
+      ].filter(Boolean)));
       return submission(item).then(function (part) {
         body.appendChild(part.cloneNode(true));
       }, function () {
