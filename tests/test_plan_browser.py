@@ -338,8 +338,10 @@ def test_removing_offers_undo_which_puts_it_back_with_its_ticks(browser: Any, re
     wait_order(page, [])
     assert page.locator(".cc-plan__empty").is_visible()
     assert not page.locator(".cc-plan__print").is_visible()
+    assert not page.locator(".cc-plan__totals").is_visible()  # no screen of zeros
     page.keyboard.press("Enter")
     wait_order(page, [PLAN[3]])
+    assert page.locator(".cc-plan__totals").is_visible()
     ctx.close()
 
 

@@ -19,6 +19,7 @@
   var totals = root.querySelector(".cc-plan__totals");
   var list = root.querySelector(".cc-plan__list");
   var empty = root.querySelector(".cc-plan__empty");
+  var cover = root.querySelector(".cc-plan__cover");
   var heading = document.getElementById("plan-credentials");
   var tools = root.querySelector(".cc-plan__tools");
   var linkField = document.getElementById("cc-plan-link");
@@ -214,7 +215,7 @@
     items.forEach(function (item, n) {
       var children = [
         el("h3", { class: "cc-plan__title" }, [el("span", { class: "cc-plan__number", text: (n + 1) + ". " }), link(item)]),
-        el("p", { class: "cc-meta" }, [link(item.category), " \u00b7 about " + hours(item.hours) + " (the catalog's estimate)"])
+        el("p", { class: "cc-meta" }, [link(item.category), " \u00b7 about " + hours(item.hours)])
       ];
       if (item.status === "retired") children.push(retiredNote(item));
       if (item.earn) {
@@ -237,6 +238,7 @@
       list.appendChild(el("li", { class: "cc-plan__item", "data-credential": item.id }, children));
     });
     empty.hidden = items.length > 0;
+    cover.hidden = !items.length;  /* an empty plan's totals are all zero: the message says it */
   }
 
   /* A credential's submission requirements and scoring guides, as its own page shows them: what
