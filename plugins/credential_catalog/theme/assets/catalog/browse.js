@@ -548,7 +548,8 @@
   function describe(full, partial, required) {
     var order = state.sort ? ORDER[state.sort] : state.q ? "best match first" : "";
     if (!state.q && !activeCount()) {
-      return "Showing all " + store.ids.length + " credentials" + (order ? ", " + order : "") + ".";
+      return "Showing all " + store.ids.length + (store.ids.length === 1 ? " credential" : " credentials") +
+        (order ? ", " + order : "") + ".";
     }
     var filters = activeCount();
     var words = state.q ? " " + (required.length ? quoted(required) : "\u201C" + state.q + "\u201D") : "";

@@ -15,7 +15,7 @@
       if (match) shown += 1;
     }
     status.textContent = shown
-      ? `Showing ${shown} of ${items.length} resources.`
+      ? `Showing ${shown} of ${items.length} resource${items.length === 1 ? "" : "s"}.`
       : "No resource matches both choices. Choose another phase or type, or show all.";
   };
 
