@@ -398,6 +398,13 @@ def test_pathway_diagram_links_each_step_and_gives_the_total_time(built: Path) -
     assert f"about {required:g} hours, and" in html[:html.index('<svg class="cc-diagram"')]
 
 
+def test_the_recognizers_list_invites_a_district_when_the_site_has_the_guide(tiny: Path, built: Path) -> None:
+    assert "Add it to this list" not in page(built, "recognizers")
+    (tiny / "docs" / "recognizers-guide.md").write_text("# Add your district\n", encoding="utf-8")
+    invite = re.search(r"<p>Does your district[^\n]*</p>", page(run_build(tiny), "recognizers")).group(0)
+    assert '<a href="../recognizers-guide/">Add it to this list</a>' in invite
+
+
 def test_planning_guide_links_into_the_catalog_and_has_a_checklist(tiny: Path) -> None:
     phase = tiny / "catalog" / "phases" / "getting-ready.yml"
     text = phase.read_text()
