@@ -690,3 +690,24 @@ def test_a_long_started_list_folds_and_the_printed_plan_keeps_its_summary(
     assert 0 < len(started_stacks(catalog, few)) <= 3
     assert page.locator("details.cc-plan__started").count() == 0
     assert page.locator("div.cc-plan__started > p").inner_text() == "Started:"
+
+
+def test_compare_on_a_phone_keeps_the_labels_in_view_and_a_whole_column_readable(
+        browser: Any, real_site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{real_site_url}compare/?ids={FIRST},{SECOND},evidence-backed-positions")
+    page.wait_for_selector(".cc-compare[data-ready]")
+    measure = """() => {
+      const box = el => el.getBoundingClientRect();
+      const label = box(document.querySelector('.cc-compare__grid tbody th'));
+      const first = box(document.querySelector('.cc-compare__grid tbody td'));
+      const caption = box(document.querySelector('.cc-compare__grid caption'));
+      return {label: label.left, first: [first.left, first.right], caption: caption.right, width: innerWidth};
+    }"""
+    before = page.evaluate(measure)
+    assert before["first"][1] <= before["width"] and before["caption"] <= before["width"]
+    page.evaluate("document.querySelector('.cc-compare__scroll').scrollLeft = 300")
+    after = page.evaluate(measure)
+    assert after["label"] == before["label"] and after["first"][0] < before["first"][0]
+    context.close()
