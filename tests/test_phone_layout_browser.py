@@ -147,6 +147,20 @@ def test_pathway_diagram_text_is_readable_on_a_phone(screen: Any, real_site_url:
     assert screen.evaluate(WIDTH)[0] <= screen.evaluate(WIDTH)[1]
 
 
+def test_pathway_steps_keep_most_of_a_phone_for_their_text(screen: Any, real_site_url: str) -> None:
+    screen.goto(real_site_url + "pathways/first-year-teacher-induction/")
+    text = screen.evaluate("""() => {
+      const item = document.querySelector('.cc-steps ul.cc-badged > li');
+      const range = document.createRange();
+      range.selectNodeContents(item);
+      range.setStartBefore(item.querySelector('a'));  // the words, not the badge
+      const words = [...range.getClientRects()].filter(r => r.width > 0);
+      return [Math.min(...words.map(r => r.left)), Math.max(...words.map(r => r.right)), innerWidth];
+    }""")
+    left, right, width = text
+    assert right <= width and (right - left) >= 0.7 * min(width, 760), text
+
+
 def test_pathway_diagram_prints_as_its_svg_even_from_a_phone(browser: Any, real_site_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(real_site_url + "pathways/first-year-teacher-induction/")
