@@ -238,6 +238,28 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(browser: Any, real_si
     page.close()
 
 
+def test_the_phone_search_opens_from_a_button_and_gives_focus_back(browser: Any, real_site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800}, **HARNESS)
+    page.goto(real_site_url + "about/")
+    assert not page.is_visible("label.md-header__button[for='__search']")
+    for _ in range(6):  # the closed search's field, off screen, takes no focus on the way
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.matches('.md-search__input')")
+        if page.evaluate("document.activeElement.matches('.cc-search-button')"):
+            break
+    assert focus_state(page)["visible"]
+    assert page.get_attribute(".cc-search-button", "aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    assert page.get_attribute(".cc-search-button", "aria-expanded") == "true"
+    page.keyboard.type("feedback")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.activeElement.matches('.cc-search-button')")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.close()
+
+
 def test_the_drawer_takes_focus_only_when_open_without_javascript_too(browser: Any,
                                                                        real_site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 800}, java_script_enabled=False)

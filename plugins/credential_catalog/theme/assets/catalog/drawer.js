@@ -76,3 +76,38 @@
     if (next) next.focus({ preventScroll: true });
   });
 })();
+
+/* Below 60em Material's search opens from a label for its checkbox, which no key reaches, while
+   its field, off screen until then, takes focus without showing it. A button takes the label's
+   place: it opens the search and puts focus in the field; while the search is closed the field
+   takes no focus, and Escape brings focus back to the button. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__search");
+  var button = document.querySelector(".cc-search-button");
+  var input = document.querySelector(".md-search__input");
+  if (!toggle || !button || !input) return;
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
+
+  function sync() {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    if (narrow.matches && !toggle.checked) input.setAttribute("tabindex", "-1");
+    else input.removeAttribute("tabindex");
+  }
+
+  button.previousElementSibling.hidden = true;
+  button.hidden = false;
+  sync();
+  narrow.addEventListener("change", sync);
+  toggle.addEventListener("change", sync);
+  button.addEventListener("click", function () {
+    if (!toggle.checked) toggle.click();
+    input.focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !narrow.matches || !toggle.checked) return;
+    window.setTimeout(function () {
+      if (!toggle.checked && (document.activeElement === document.body || document.activeElement === input)) button.focus();
+    });
+  });
+})();
