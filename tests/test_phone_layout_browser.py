@@ -172,7 +172,7 @@ def test_pathway_diagram_prints_as_its_svg_even_from_a_phone(browser: Any, real_
 
 def open_search(page: Any, phone: bool) -> None:
     if phone:
-        page.click("label.md-header__button[for=__search]")
+        page.click(".cc-search-button")
     else:
         page.keyboard.press("/")  # Material's shortcut to the search box
 
