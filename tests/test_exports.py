@@ -286,6 +286,8 @@ def test_embeddable_pages_have_panel_oembed_and_embed(site: Path, url: str) -> N
     panel = re.search(r'<details class="cc-embed-panel.*?</details>', page, re.S).group(0)
     snippet = html.unescape(re.search(r'__code" data-cc-copy><code>(.*?)</code>', panel, re.S).group(1))
     assert f'<iframe src="{SITE_URL}embed/{url}/"' in snippet
+    title = re.search(r'<h1 id="[^"]*">(.*?)</h1>', page).group(1)
+    assert f'title="{title} (Tiny catalog)"' in snippet  # the frame names the page and the catalog
     assert 'var origin = "http://127.0.0.1:8000";' in snippet and "event.origin !== origin" in snippet
     oembed = read_json(site, f"oembed/{folder}/{ident}.json")
     assert oembed["type"] == "rich" and oembed["version"] == "1.0"

@@ -46,6 +46,7 @@ def test_init_writes_a_catalog_with_every_kind_that_builds(tmp_path: Path) -> No
     site = run_build(project)
     home = (site / "index.html").read_text()
     assert "<title>Example Catalog</title>" in home
+    assert 'data-md-color-media="(prefers-color-scheme: dark)"' in home and "cc-scheme-button" in home
     fetched = re.findall(r'<link\b[^>]*\brel="(?:preconnect|dns-prefetch|preload|stylesheet|icon)"[^>]*>'
                          r'|\bsrc="[^"]*"', home)
     assert fetched and not [tag for tag in fetched if re.search(r'(?:href|src)="(?:https?:)?//', tag)]

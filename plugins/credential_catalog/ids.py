@@ -23,7 +23,7 @@ def id_problem(value: str) -> str | None:
         return f"is {len(value)} characters long: an id has at most {MAX_ID_LENGTH} characters"
     if not _ID.match(value):
         return ("is not a valid id: use lowercase ASCII letters, digits and single hyphens, "
-                "like 'mapping-facts'")
+                "like 'new-teachers-2'")
     if value in WINDOWS_DEVICES:
         return ("is a name Windows keeps for a device (con, prn, aux, nul, com0 to com9, lpt0 to "
                 "lpt9): a Windows checkout could not hold its file, so choose another id")

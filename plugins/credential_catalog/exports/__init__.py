@@ -73,7 +73,7 @@ class Exports:
         return self.urls.file(feed.FEED)
 
     def snippet(self, entity: Entity) -> str:
-        return oembed.entity_snippet(self.urls, entity)
+        return oembed.entity_snippet(self.urls, self.site_name, entity)
 
     def oembed_url(self, entity: Entity) -> str:
         return self.urls.file(oembed_path(entity))

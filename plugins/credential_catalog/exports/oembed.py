@@ -43,12 +43,13 @@ def snippet(urls: Urls, src: str, title: str, height: int = HEIGHT) -> str:
     return frame(src, title, height) + "\n" + _RESIZER % (json.dumps(urls.origin), json.dumps(MESSAGE_TYPE))
 
 
-def _title(entity: Entity) -> str:
-    return f"{entity_title(entity)} (educator micro-credential catalog)"
+def _title(entity: Entity, site_name: str) -> str:
+    """The frame's name for a screen reader: the entity, then the catalog it comes from."""
+    return f"{entity_title(entity)} ({site_name})"
 
 
-def entity_snippet(urls: Urls, entity: Entity) -> str:
-    return snippet(urls, urls.embed(entity), _title(entity), HEIGHTS.get(entity.folder, HEIGHT))
+def entity_snippet(urls: Urls, site_name: str, entity: Entity) -> str:
+    return snippet(urls, urls.embed(entity), _title(entity, site_name), HEIGHTS.get(entity.folder, HEIGHT))
 
 
 def list_snippet(urls: Urls) -> str:
@@ -61,5 +62,5 @@ def oembed(urls: Urls, site_name: str, entity: Entity) -> dict[str, Any]:
     sanitise oEmbed drop scripts; a consumer that keeps scripts can add the resizer itself."""
     height = HEIGHTS.get(entity.folder, HEIGHT)
     return {"version": "1.0", "type": "rich", "title": entity_title(entity), "provider_name": site_name,
-            "provider_url": urls.base, "html": frame(urls.embed(entity), _title(entity), height),
+            "provider_url": urls.base, "html": frame(urls.embed(entity), _title(entity, site_name), height),
             "width": WIDTH, "height": height}
