@@ -117,6 +117,17 @@ def test_districts_guide_builds_a_list_with_a_live_preview(browser: Any, catalog
     page.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_list_title_field_holds_a_title_and_fits_the_screen(browser: Any, catalog_url: str,
+                                                                width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(catalog_url + "embedding/")
+    field = page.get_by_label("List title").bounding_box()
+    assert field["x"] >= 0 and field["x"] + field["width"] <= width
+    assert field["width"] >= min(400, width - 40)
+    page.close()
+
+
 def test_guide_read_from_another_address_still_gives_the_published_snippet(
         browser: Any, catalog_url: str) -> None:
     """A preview copy (here: the same files under localhost) must not leak its own address into
