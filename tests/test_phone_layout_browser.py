@@ -161,6 +161,19 @@ def test_pathway_steps_keep_most_of_a_phone_for_their_text(screen: Any, real_sit
     assert right <= width and (right - left) >= 0.7 * min(width, 760), text
 
 
+def test_related_credentials_are_compact_on_a_phone(screen: Any, real_site_url: str) -> None:
+    screen.goto(real_site_url + "credentials/active-listening/")
+    cards = screen.locator("#related + .cc-cards .cc-card")
+    assert cards.count() > 3
+    cards.first.locator(".cc-card__actions").wait_for()
+    heights = cards.evaluate_all("cards => cards.map(card => card.getBoundingClientRect().height)")
+    summary = cards.first.locator(".cc-card__summary")
+    time = cards.first.locator(".cc-card__time")
+    assert time.is_visible() and summary.is_visible() != screen.phone
+    if screen.phone:
+        assert max(heights) < 150, heights
+
+
 def test_pathway_diagram_prints_as_its_svg_even_from_a_phone(browser: Any, real_site_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(real_site_url + "pathways/first-year-teacher-induction/")
