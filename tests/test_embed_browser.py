@@ -187,4 +187,15 @@ def test_embed_panels_have_a_copy_button(browser: Any, catalog_url: str) -> None
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator(".cc-embed-panel__code").inner_text()
     assert copied.startswith("<iframe")
+
+    # The panel's look goes into the frame's address, the copied snippet and the preview link.
+    page.locator(".cc-embed-panel").get_by_label("Look").select_option("dark")
+    page.locator(".cc-embed-panel").get_by_role("button", name="Copy snippet").click()
+    dark = page.evaluate("navigator.clipboard.readText()")
+    assert f'<iframe src="{catalog_url}embed/stacks/inquiry/?theme=dark"' in dark
+    assert dark.replace("?theme=dark", "") == copied
+    assert page.locator(".cc-embed-panel").get_by_role("link", name="Preview the embedded view") \
+        .get_attribute("href").endswith("embed/stacks/inquiry/?theme=dark")
+    page.locator(".cc-embed-panel").get_by_label("Look").select_option("")
+    assert page.locator(".cc-embed-panel__code").inner_text() == copied
     context.close()

@@ -1,4 +1,5 @@
-/* A "Copy" button after every snippet marked data-cc-copy (embed panels, the embed builder). */
+/* A "Copy" button after every snippet marked data-cc-copy (embed panels, the embed builder), and the
+   embed panels' choice of look. */
 (function () {
   "use strict";
   function text(source) {
@@ -19,7 +20,30 @@
       if (done) resolve(); else reject(new Error("copy refused"));
     });
   }
+  /* An embed panel's look: the chosen theme goes into the snippet's frame address and the preview link. */
+  function looks() {
+    document.querySelectorAll("[data-cc-embed-theme]").forEach(function (select) {
+      var panel = select.closest(".cc-embed-panel");
+      var code = panel && panel.querySelector(".cc-embed-panel__code code");
+      if (!code || select.hasAttribute("data-ready")) return;
+      select.setAttribute("data-ready", "");
+      var original = code.textContent;
+      var preview = panel.querySelector("a[href*='embed/']");
+      var previewHref = preview && preview.getAttribute("href");
+      function themed(address) {
+        var url = new URL(address, window.location.href);
+        if (select.value) url.searchParams.set("theme", select.value); else url.searchParams.delete("theme");
+        return url.href;
+      }
+      select.addEventListener("change", function () {
+        code.textContent = original.replace(/src="([^"]+)"/, function (_, address) { return 'src="' + themed(address) + '"'; });
+        if (preview) preview.href = themed(previewHref);
+      });
+      select.closest("p").hidden = false;
+    });
+  }
   function setup() {
+    looks();
     document.querySelectorAll("[data-cc-copy]").forEach(function (source) {
       if (source.nextElementSibling && source.nextElementSibling.classList.contains("cc-copy")) return;
       var bar = document.createElement("p");
