@@ -254,11 +254,18 @@ def test_material_search_still_works(tab: Any, real_site_url: str) -> None:
 
 
 def test_some_words_matching_show_under_their_own_heading(tab: Any, real_site_url: str) -> None:
-    open_browse(tab, real_site_url, "?query=feedback%20zzzxqv")
+    open_browse(tab, real_site_url, "?query=breathing%20debate")
     status = wait_status(tab, "some of the words")
-    assert re.fullmatch(r"No credential matches both “feedback” and “zzzxqv”\. (\d+) match some "
+    assert re.fullmatch(r"No credential matches both “breathing” and “debate”\. (\d+) match some "
                         r"of the words\.", status)
     assert tab.inner_text(".cc-results h2") == "Partly matching"
+
+    # A word no credential holds is left out, and the status says so.
+    tab.fill("#cc-query", "feedback zzzxqv")
+    status = wait_status(tab, "zzzxqv")
+    assert re.fullmatch(r"No credential mentions “zzzxqv”\. (\d+) credentials match “feedback”, "
+                        r"best match first\.", status)
+    assert "Partly matching" not in tab.locator(".cc-results h2").all_inner_texts()
     assert tab.locator(TITLES).first.inner_text() == "Kind Critiquing"
 
     tab.fill("#cc-query", "kind feedback")

@@ -50,8 +50,8 @@ QUERIES = [
     "my students don't listen to each other", "project work", "research skills", "feedback",
     "collab", "reserch", "listning", "students give each other feedback", "presentation audience",
     "the", "zzzxqv", "mindfuln", "listenin reflectio", "persuasiv", "Students don\u2019t LISTEN",
-    "kind zzzxqv", "group work group work", "asking good questions", "calm-down", "well-being",
-    "student collaboration", "", "a student's feedback", "each other\u2019s ideas",
+    "kind zzzxqv", "students zzzxqv qqqzz", "group work group work", "asking good questions", "calm-down",
+    "well-being", "student collaboration", "", "a student's feedback", "each other\u2019s ideas",
     *(case["query"] for path in RELEVANCE for case in yaml.safe_load(path.read_text("utf-8"))),
 ]
 NEEDS = {
@@ -262,9 +262,14 @@ def test_results_matching_every_word_come_first(real_index: dict[str, Any]) -> N
     assert ranking.partly_shown == (len(ranking.full) < real_index["header"]["matching"]["partly_below"])
     ids = real_index["ids"]
     assert ids[int(ranking.full[0].ref)] == "kind-critiquing"
-    nothing = _ranking(real_index, "feedback zzzxqv")  # no credential has both: the partial ones show
-    assert not nothing.full and nothing.partly_shown
-    assert {ids[int(hit.ref)] for hit in nothing.shown} == set(_found(real_index, "feedback"))
+    apart = _ranking(real_index, "breathing debate")  # no credential has both: the partial ones show
+    assert not apart.full and apart.partly_shown and apart.unknown == []
+    # A word no credential holds is left out, and named, while another word finds something.
+    nothing = _ranking(real_index, "feedback zzzxqv")
+    assert nothing.required == ["feedback"] and nothing.unknown == ["zzzxqv"] and not nothing.partial
+    assert [ids[int(hit.ref)] for hit in nothing.full] == _found(real_index, "feedback")
+    alone = _ranking(real_index, "zzzxqv")
+    assert alone.required == ["zzzxqv"] and alone.unknown == [] and not alone.shown
 
 
 WORK_COLLABORATIVELY = {"collaborative-problem-solving", "productive-teamwork", "managing-project-cycles",
@@ -352,6 +357,7 @@ def test_search_py_and_browse_js_agree(real_site: Path) -> None:
         ranking = sharded_search(header, shards.__getitem__, query, total)
         in_js = result["ranking"]
         assert in_js["required"] == ranking.required, query
+        assert in_js["unknown"] == ranking.unknown, query
         assert in_js["partlyShown"] == ranking.partly_shown, query
         for part in ("full", "partial"):
             python = _refs(getattr(ranking, part))

@@ -262,6 +262,8 @@ class Ranking:
     full: list[Hit]
     partial: list[Hit]
     partly_shown: bool
+    unknown: list[str]
+    """Typed words no credential holds, left out while others find something."""
 
     @property
     def shown(self) -> list[Hit]:
@@ -400,25 +402,28 @@ def _rounded(score: float) -> int:
 def search(index: Index, rules: dict[str, Any], text: str, total: int) -> Ranking:
     """Rank what ``text`` finds among ``total`` credentials: results matching more of the required
     words first, then by lunr's score, then in store order. A word most credentials hold
-    ("students", "team") does not select, unless no word is rarer, and weighs little in the score."""
+    ("students", "team") does not select, unless no word is rarer, and weighs little in the score;
+    a word no credential holds is left out, and named, when another word finds something."""
     units = query_units(rules, text)
     found = [_matching(index, unit["clauses"], rules["matching"]["loose_below"],
                        rules["matching"]["common"] * total) for unit in units]
     matched = [refs for refs, _ in found]
-    rarest = min(map(len, matched), default=0)
-    required = [n for n, refs in enumerate(matched)
-                if len(refs) <= rules["matching"]["common"] * total or len(refs) == rarest]
+    known = [n for n, refs in enumerate(matched) if refs] or list(range(len(units)))
+    rarest = min((len(matched[n]) for n in known), default=0)
+    required = [n for n in known
+                if len(matched[n]) <= rules["matching"]["common"] * total or len(matched[n]) == rarest]
     weight = rules["matching"]["common_weight"]
-    hints = [{**clause, "boost": clause["boost"] * weight} for n, unit in enumerate(units)
-             if n not in required for clause in unit["clauses"] if not clause.get("loose")]
+    hints = [{**clause, "boost": clause["boost"] * weight} for n in known if n not in required
+             for clause in units[n]["clauses"] if not clause.get("loose")]
     hits = _query(index, [clause for n in required for clause in units[n]["clauses"]
                           if found[n][1] or not clause.get("loose")] + hints)
     ranked = sorted(((sum(hit.ref in matched[n] for n in required), hit) for hit in hits),
                     key=lambda pair: (-pair[0], -_rounded(pair[1].score), int(pair[1].ref)))
     full = [hit for count, hit in ranked if count == len(required)]
     partial = [hit for count, hit in ranked if 0 < count < len(required)]
+    unknown = dict.fromkeys(units[n]["typed"] for n in range(len(units)) if n not in known)
     return Ranking(list(dict.fromkeys(units[n]["typed"] for n in required)), full, partial,
-                   bool(partial) and len(full) < rules["matching"]["partly_below"])
+                   bool(partial) and len(full) < rules["matching"]["partly_below"], list(unknown))
 
 
 def sharded_search(header: dict[str, Any], load: Callable[[int], dict[str, Any]],

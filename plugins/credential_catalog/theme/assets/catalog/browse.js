@@ -237,18 +237,20 @@
     var matched = found.map(function (unit) {
       return matching(lunr, index, unit.clauses, rules.matching.loose_below, rules.matching.common * total);
     });
-    var rarest = Math.min.apply(null, matched.map(function (m) { return m.size; }));
-    var required = [];
-    matched.forEach(function (m, n) {
-      if (m.size <= rules.matching.common * total || m.size === rarest) required.push(n);
+    var known = [];
+    matched.forEach(function (m, n) { if (m.size) known.push(n); });
+    if (!known.length) known = matched.map(function (_, n) { return n; });
+    var rarest = Math.min.apply(null, known.map(function (n) { return matched[n].size; }));
+    var required = known.filter(function (n) {
+      return matched[n].size <= rules.matching.common * total || matched[n].size === rarest;
     });
     var clauses = [];
     required.forEach(function (n) {
       found[n].clauses.forEach(function (c) { if (matched[n].loose || !c.loose) clauses.push(c); });
     });
-    found.forEach(function (unit, n) {
+    known.forEach(function (n) {
       if (required.indexOf(n) >= 0) return;
-      unit.clauses.forEach(function (c) {
+      found[n].clauses.forEach(function (c) {
         if (c.loose) return;
         var hint = {};
         Object.keys(c).forEach(function (key) { hint[key] = c[key]; });
@@ -267,9 +269,11 @@
       .map(function (r) { return r.hit; });
     var partial = ranked.filter(function (r) { return r.count > 0 && r.count < required.length; })
       .map(function (r) { return r.hit; });
-    var said = required.map(function (n) { return found[n].typed; })
-      .filter(function (typed, i, all) { return all.indexOf(typed) === i; });
-    return { required: said, full: full, partial: partial,
+    var unique = function (typed, i, all) { return all.indexOf(typed) === i; };
+    var said = required.map(function (n) { return found[n].typed; }).filter(unique);
+    var unknown = found.filter(function (_, n) { return known.indexOf(n) < 0; })
+      .map(function (unit) { return unit.typed; }).filter(unique);
+    return { required: said, full: full, partial: partial, unknown: unknown,
              partlyShown: partial.length > 0 && full.length < rules.matching.partly_below };
   }
 
@@ -545,7 +549,7 @@
 
   var ORDER = { time: "shortest first", title: "by title" };
 
-  function describe(full, partial, required) {
+  function describe(full, partial, required, unknown) {
     var order = state.sort ? ORDER[state.sort] : state.q ? "best match first" : "";
     if (!state.q && !activeCount()) {
       return "Showing all " + store.ids.length + (store.ids.length === 1 ? " credential" : " credentials") +
@@ -561,6 +565,10 @@
     if (partial) {
       text += " " + partial + (full ? " more" : "") + (partial === 1 ? " matches" : " match") +
         " some of the words.";
+    }
+    if (unknown && unknown.length) {
+      text = "No credential mentions " + unknown.map(function (w) { return "\u201C" + w + "\u201D"; }).join(" or ") +
+        ". " + text;
     }
     return text;
   }
@@ -645,7 +653,7 @@
         results.appendChild(emptyState());
       }
     }
-    var text = describe(full.length, partial.length, ranking ? ranking.required : []);
+    var text = describe(full.length, partial.length, ranking ? ranking.required : [], ranking ? ranking.unknown : []);
     if (announce !== false || status.textContent !== text) status.textContent = text;
     status.setAttribute("data-query", state.q);
   }
