@@ -116,63 +116,72 @@ def shard_key(term: str) -> str:
 NO_WORDS = Vocabulary({}, frozenset())
 
 
+def _documents(credentials: list[Credential], words: Vocabulary,
+               contexts: dict[str, str] | None) -> list[dict[str, Any]]:
+    """Each credential's fields as the terms ``Vocabulary.index_terms`` gives them."""
+    return [{key: value if key == "ref" else words.index_terms(value) for key, value in
+             document(c, i, (contexts or {}).get(c.id, "")).items()}
+            for i, c in enumerate(credentials)]
+
+
 def build_index(credentials: list[Credential], words: Vocabulary = NO_WORDS,
                 contexts: dict[str, str] | None = None) -> dict[str, Any]:
-    """lunr's own serialization of the credentials' index (scores not yet rounded).
+    """lunr.py's own serialization of the credentials' index, which ``assemble`` rebuilds from the
+    shards.
 
-    Each field is handed to lunr.py as the terms ``Vocabulary.index_terms`` gives it, with an empty
-    pipeline: one pass over the text instead of lunr's character-by-character tokenizer and a
-    function call per word and stage, which was most of the time spent indexing."""
+    Each field is handed to lunr.py as its terms, with an empty pipeline: one pass over the text
+    instead of lunr's character-by-character tokenizer and a function call per word and stage."""
     if not credentials:  # lunr cannot build an index of nothing
         return {"version": __TARGET_JS_VERSION__, "fields": list(FIELD_BOOSTS), "fieldVectors": [],
                 "invertedIndex": [], "pipeline": ["stemmer"]}
     fields = [{"field_name": name, "boost": boost} for name, boost in FIELD_BOOSTS.items()]
-    documents = [{key: value if key == "ref" else words.index_terms(value) for key, value in
-                  document(c, i, (contexts or {}).get(c.id, "")).items()}
-                 for i, c in enumerate(credentials)]
     builder = Builder()
     builder.search_pipeline.add(stemmer)  # what the serialization names; queries do not use it
-    return lunr("ref", fields, documents, builder=builder).serialize()
+    return lunr("ref", fields, _documents(credentials, words, contexts), builder=builder).serialize()
 
 
-def shard(serialized: dict[str, Any], size: int = SHARD_POSTINGS) -> tuple[dict[str, Any], list[Any]]:
-    """Split a serialized index into shards of whole two-character keys, about ``size`` postings each.
+def shard(credentials: list[Credential], words: Vocabulary = NO_WORDS,
+          contexts: dict[str, str] | None = None,
+          size: int = SHARD_POSTINGS) -> tuple[dict[str, Any], list[Any]]:
+    """The credentials' index, in shards of whole two-character keys of about ``size`` postings.
 
-    Returns the search header (lunr version, fields, pipeline and each shard's first key) and the
-    shards. A shard lists its terms, and for each term and field the documents' numbers, delta
-    coded, each followed by that document's score for the term in hundredths: a field vector is
-    the set of its document's scores, so it is rebuilt from whichever shards are loaded.
+    Returns the search header and the shards. A shard lists its terms, and for each term and field
+    the documents' numbers, delta coded, each followed by how often the term occurs there. The
+    header holds the rest of what lunr's builder scores a term with (``assemble`` scores it): the
+    fields and their boosts, BM25's two constants and each field's length in each document; and
+    the lunr version and each shard's first key.
     """
-    fields: list[str] = serialized["fields"]
-    entries = serialized["invertedIndex"]
-    position = {posting["_index"]: number for number, (_, posting) in enumerate(entries)}
-    score: dict[tuple[int, str, int], int] = {}
-    for key, pairs in serialized["fieldVectors"]:
-        field, ref = key.split("/", 1)
-        for i in range(0, len(pairs), 2):
-            score[position[pairs[i]], field, int(ref)] = round(pairs[i + 1] * 100)
+    documents = _documents(credentials, words, contexts)
+    fields = list(FIELD_BOOSTS)
+    counts: dict[str, list[dict[int, int]]] = {}
+    for number, doc in enumerate(documents):
+        for f, field in enumerate(fields):
+            for term in doc[field]:
+                per_doc = counts.setdefault(term, [{} for _ in fields])[f]
+                per_doc[number] = per_doc.get(number, 0) + 1
     shards: list[dict[str, list[Any]]] = []
     firsts: list[str] = []
     count = size
-    for number, (term, posting) in enumerate(entries):
+    for term in sorted(counts):
         if count >= size and (not firsts or shard_key(term) != shard_key(shards[-1]["terms"][-1])):
             shards.append({"terms": [], "postings": []})
             firsts.append(shard_key(term))
             count = 0
         per_field = []
-        for field in fields:
-            docs = sorted(int(ref) for ref in posting[field])
-            flat: list[int] = []
-            for doc, delta in zip(docs, _deltas(docs), strict=True):
-                flat += [delta, score[number, field, doc]]
-            per_field.append(flat)
+        for per_doc in counts[term]:
+            docs = sorted(per_doc)
+            per_field.append([n for doc, delta in zip(docs, _deltas(docs), strict=True)
+                              for n in (delta, per_doc[doc])])
             count += len(docs)
         shards[-1]["terms"].append(term)
         shards[-1]["postings"].append(per_field)
     if not shards:  # an empty catalog: one empty shard, so that every query finds nothing
         shards, firsts = [{"terms": [], "postings": []}], [""]
-    header = {"version": serialized["version"], "fields": fields,
-              "pipeline": serialized["pipeline"], "shards": firsts}
+    builder = Builder()
+    header = {"version": __TARGET_JS_VERSION__, "fields": fields, "boosts": list(FIELD_BOOSTS.values()),
+              "bm25": [builder._k1, builder._b],
+              "lengths": [[len(doc[field]) for doc in documents] for field in fields],
+              "pipeline": ["stemmer"], "shards": firsts}
     return header, shards
 
 
@@ -197,21 +206,31 @@ def shards_for(header: dict[str, Any], keys: set[str]) -> list[int]:
 def assemble(header: dict[str, Any], shards: list[dict[str, Any]],
              keys: set[str] | None = None) -> dict[str, Any]:
     """lunr's serialization of the terms in ``shards`` (in order) whose key is in ``keys`` (all
-    when None); browse.js does the same. Every score a query can reach is the full index's."""
+    when None), each term scored in each document as lunr's builder scores it (BM25, rounded to
+    thousandths); browse.js does the same. Every score a query can reach is the full index's."""
     fields: list[str] = header["fields"]
+    lengths: list[list[int]] = header["lengths"]
+    k1, b = header["bm25"]
+    total = len(lengths[0]) if lengths else 0
+    averages = [sum(per_doc) / total if total else 0 for per_doc in lengths]
     inverted: list[list[Any]] = []
     vectors: dict[str, list[float]] = {}
     for part in shards:
         for term, per_field in zip(part["terms"], part["postings"], strict=True):
             if keys is not None and shard_key(term) not in keys:
                 continue
+            holding = sum(len(flat) // 2 for flat in per_field)
+            idf = math.log(1 + abs((total - holding + 0.5) / (holding + 0.5)))
             number = len(inverted)
             posting: dict[str, Any] = {"_index": number}
-            for field, flat in zip(fields, per_field, strict=True):
+            for f, (field, flat) in enumerate(zip(fields, per_field, strict=True)):
                 docs = _undeltas(flat[0::2])
                 posting[field] = {str(doc): {} for doc in docs}
-                for doc, value in zip(docs, flat[1::2], strict=True):
-                    vectors.setdefault(f"{field}/{doc}", []).extend((number, value / 100))
+                for doc, tf in zip(docs, flat[1::2], strict=True):
+                    score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[f][doc] / averages[f])) + tf)
+                    score *= header["boosts"][f]
+                    vectors.setdefault(f"{field}/{doc}", []).extend(
+                        (number, math.floor(score * 1000 + 0.5) / 1000))
             inverted.append([term, posting])
     return {"version": header["version"], "fields": fields,
             "fieldVectors": [[key, elements] for key, elements in vectors.items()],
@@ -506,7 +525,7 @@ def browse_files(catalog: Catalog, graph: Graph) -> dict[str, str]:
     the index shards, ``credentials-index/<number>.json``."""
     credentials = ordered(catalog)
     words = search_words(catalog)
-    header, shards = shard(build_index(credentials, words, contexts(graph, credentials)))
+    header, shards = shard(credentials, words, contexts(graph, credentials))
     store = {**build_store(catalog, graph, credentials), "search": {**header, **rules(words)}}
     files = {STORE_URI: _json(store)}
     files.update((f"{INDEX_DIR}{number}.json", _json(part)) for number, part in enumerate(shards))

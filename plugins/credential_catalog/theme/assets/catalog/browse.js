@@ -12,10 +12,19 @@
   var NO_METADATA = Object.freeze({});  /* lunr only reads a posting's metadata */
 
   /* lunr's serialization of the terms in the loaded shards whose key is in `keys` (all when
-   * null): the same as search.py's assemble. Plain loops: this runs on every query, over every
-   * posting of the words' shards. */
+   * null), each term scored in each document as lunr's builder scores it: the same as
+   * search.py's assemble. Plain loops: this runs on every query, over every posting of the
+   * words' shards. */
   function assemble(header, shards, keys) {
     var fields = header.fields;
+    var lengths = header.lengths;
+    var k1 = header.bm25[0], b = header.bm25[1];
+    var total = lengths.length ? lengths[0].length : 0;
+    var averages = lengths.map(function (perDoc) {
+      var sum = 0;
+      for (var d = 0; d < perDoc.length; d++) sum += perDoc[d];
+      return total ? sum / total : 0;
+    });
     var inverted = [];
     var vectors = {};
     var order = [];
@@ -24,10 +33,14 @@
       for (var t = 0; t < shard.terms.length; t++) {
         var term = shard.terms[t];
         if (keys && keys.indexOf(shardKey(term)) < 0) continue;
+        var perField = shard.postings[t];
+        var holding = 0;
+        for (var h = 0; h < perField.length; h++) holding += perField[h].length / 2;
+        var idf = Math.log(1 + Math.abs((total - holding + 0.5) / (holding + 0.5)));
         var number = inverted.length;
         var posting = { _index: number };
         for (var f = 0; f < fields.length; f++) {
-          var flat = shard.postings[t][f];
+          var flat = perField[f];
           var docs = {};
           var doc = 0;
           for (var i = 0; i < flat.length; i += 2) {
@@ -36,7 +49,10 @@
             var key = fields[f] + "/" + doc;
             var vector = vectors[key];
             if (!vector) { vector = vectors[key] = []; order.push(key); }
-            vector.push(number, flat[i + 1] / 100);
+            var tf = flat[i + 1];
+            var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[f][doc] / averages[f])) + tf);
+            score *= header.boosts[f];
+            vector.push(number, Math.floor(score * 1000 + 0.5) / 1000);
           }
           posting[fields[f]] = docs;
         }
