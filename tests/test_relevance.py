@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 PRECISION_TARGET = 0.9
 RECALL_TARGET = 0.8
-PRECISION_REACHED = 0.86
+PRECISION_REACHED = 0.88
 """What the tuned set reaches today, kept from slipping while the target is not met."""
 
 
@@ -55,7 +55,7 @@ def test_precision_at_3_keeps_what_it_reached(measured: dict[str, Any]) -> None:
     assert tuned["precision"] >= PRECISION_REACHED, weakest
 
 
-@pytest.mark.xfail(strict=True, reason="precision@3 is about 0.87 on the tuned set: broad needs with "
-                   "many right answers, and words with two meanings (see docs/performance.md)")
+@pytest.mark.xfail(strict=True, reason="precision@3 is about 0.885 on the tuned set: broad needs "
+                   "with many right answers, and words with two meanings (see docs/performance.md)")
 def test_precision_at_3_meets_the_target(measured: dict[str, Any]) -> None:
     assert measured["tuned"]["precision"] >= PRECISION_TARGET

@@ -20,6 +20,7 @@ from lunr.index import Index
 from credential_catalog.catalog import Catalog
 from credential_catalog.graph import build_graph
 from credential_catalog.loader import load_catalog
+from credential_catalog.models import SearchWords
 from credential_catalog.plugin import LUNR_JS
 from credential_catalog.search import (
     INDEX_DIR,
@@ -219,6 +220,20 @@ def test_every_keyword_finds_its_credential_near_the_top(real_index: dict[str, A
             if credential.id not in found[:max(3, sum(keyword in c.keywords for c in credentials))]:
                 low.append((keyword, credential.id))
     assert len(low) <= 0.05 * sum(len(c.keywords) for c in credentials), low
+
+
+def test_every_need_finds_its_credentials(real_index: dict[str, Any], real_catalog: Catalog) -> None:
+    """Each need of catalog/search/ finds a credential it names; nearly always one among the first
+    three (a need said in common words, "checked out", can leave them lower)."""
+    needs = [need for words in real_catalog.of(SearchWords).values() for need in words.needs]
+    assert len(needs) >= 100
+    low = []
+    for need in needs:
+        found = _found(real_index, need.need)
+        assert set(need.credentials) & set(found), need
+        if not set(need.credentials) & set(found[:3]):
+            low.append(need.need)
+    assert len(low) <= 0.05 * len(needs), low
 
 
 def test_a_rare_word_also_finds_its_near_forms(real_index: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ and applied alike to the index (a group's term beside each entry) and to what a 
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,6 +142,65 @@ def test_synonyms_and_filler_words_reach_the_browse_page(tiny: Path, write: Writ
     assert found("thesis") == found("claim") == ["speaking-up"]  # the fixture says "claim"
     assert "asking-questions" in found("inquiry")  # which says "investigated"
     assert found("students don't investigate") == found("investigate")
+
+
+NEEDS = """\
+title: Test needs
+needs:
+  - need: kids bluff their answers
+    credentials: [weighing-evidence, speaking-up]
+"""
+
+
+def test_a_need_finds_the_credentials_it_names(tiny: Path, write: Write) -> None:
+    site = run_build(tiny)
+    store = json.loads((site / STORE_URI).read_text(encoding="utf-8"))
+    assert not _found(site, store, "bluffing")  # no credential of the fixture says it
+    write("search/needs.yml", NEEDS)
+    site = run_build(tiny)
+    store = json.loads((site / STORE_URI).read_text(encoding="utf-8"))
+    assert sorted(_found(site, store, "bluffing")) == ["speaking-up", "weighing-evidence"]
+    assert "~" not in json.dumps(store["search"])  # needs are in the index, not in the store
+
+
+def _found(site: Path, store: dict[str, Any], text: str) -> list[str]:
+    ranking = sharded_search(store["search"], lambda n: json.loads(
+        (site / INDEX_DIR / f"{n}.json").read_text(encoding="utf-8")), text, len(store["ids"]))
+    return [store["ids"][int(hit.ref)] for hit in ranking.shown]
+
+
+def test_needs_are_checked_where_they_are(tiny: Path, write: Write) -> None:
+    write("search/needs.yml", """\
+title: Test needs
+needs:
+  - need: why? nobody knows
+    credentials: []
+""")
+    assert problems(tiny) == [
+        "catalog/search/needs.yml:3:11: needs[0].need: 'why? nobody knows' is not a need as search "
+        "reads it: up to nine words (letters and digits, joined inside by ' or -) with single "
+        "spaces and no other punctuation",
+        "catalog/search/needs.yml:4:18: needs[0].credentials: needs at least 1 item",
+    ]
+    write("search/needs.yml", """\
+title: Test needs
+needs:
+  - need: kids bluff their answers
+    credentials: [weighing-evidence, weighting-evidence]
+  - need: Kids bluff the answers
+    credentials: [speaking-up]
+  - need: what is it
+    credentials: [speaking-up, speaking-up]
+""")
+    assert problems(tiny) == [
+        "catalog/search/needs.yml:4:38: needs[0].credentials[1]: unknown credential "
+        "'weighting-evidence' (did you mean 'weighing-evidence'?)",
+        "catalog/search/needs.yml:5:11: needs[1].need: 'Kids bluff the answers' is searched as "
+        "'kids bluff their answers': add its credentials there instead",
+        "catalog/search/needs.yml:7:11: needs[2].need: 'what is it' is only stop words, which "
+        "search leaves out: say it another way",
+        "catalog/search/needs.yml:8:32: needs[2].credentials[1]: 'speaking-up' is listed twice",
+    ]
 
 
 def test_the_graph_and_pages_need_no_word_list(tiny: Path) -> None:

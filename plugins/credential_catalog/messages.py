@@ -8,6 +8,7 @@ from pydantic_core import ErrorDetails
 
 from .models import (
     CTID_PATTERN,
+    NEED_PATTERN,
     SEARCH_TERM_PATTERN,
     SEARCH_WORD_PATTERN,
     URL_PATTERN,
@@ -23,6 +24,8 @@ PATTERNS = {
                          "(letters and digits, joined inside by ' or -) with single spaces",
     SEARCH_WORD_PATTERN: "is not a single word as search reads it: lowercase letters and digits, "
                          "joined inside by ' (like don't)",
+    NEED_PATTERN: "is not a need as search reads it: up to nine words (letters and digits, joined "
+                  "inside by ' or -) with single spaces and no other punctuation",
     CTID_PATTERN: "is not a CTID ('ce-' and a lowercase UUID version 4); a CTID is assigned once, by "
                   "`credential-catalog ctids`, and never edited",
 }

@@ -204,6 +204,7 @@ SEARCH_WORD_PATTERN = r"^[a-z0-9]+(?:'[a-z0-9]+)*$"
 SearchTerm = Annotated[str, StringConstraints(pattern=SEARCH_TERM_PATTERN, max_length=60)]
 """A word or a phrase of up to four words as a reader types it: lowercase, single spaces."""
 SearchWord = Annotated[str, StringConstraints(pattern=SEARCH_WORD_PATTERN, max_length=30)]
+NEED_PATTERN = r"^[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*(?: [A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*){0,8}$"
 
 
 class Credential(Entity):
@@ -540,9 +541,20 @@ class PlanningPhase(Entity):
 
 
 
+class Need(Model):
+    """A need as a teacher puts it, with the credentials that answer it."""
+
+    need: Annotated[str, StringConstraints(pattern=NEED_PATTERN, max_length=80)] = Field(
+        description="what a teacher would type into the search, in up to nine words: single spaces, "
+                    "no punctuation but apostrophes and hyphens")
+    credentials: Annotated[list[CredentialId], Field(min_length=1, max_length=4)] = Field(
+        description="the credentials whose classroom work helps with it")
+
+
 class SearchWords(Entity):
-    """Words the browse page's search treats specially: groups of words that find each other, and
-    words that say what a reader needs rather than what about."""
+    """Words the browse page's search treats specially: groups of words that find each other,
+    words that say what a reader needs rather than what about, and needs in teachers' words with
+    the credentials that answer them."""
 
     folder: ClassVar[str] = "search"
     singular: ClassVar[str] = "search word list"
@@ -557,6 +569,9 @@ class SearchWords(Entity):
         default=[], description="words that say what a reader needs rather than what about (\"don't\" in "
                                 "\"students don't listen\"): a search leaves them out, as it does "
                                 "'the' and 'of'")
+    needs: list[Need] = Field(
+        default=[], description="needs as teachers put them, each with the credentials that answer it: "
+                                "a credential is found by the words of its needs as by its keywords")
 
 
 KIND_BY_FOLDER: dict[str, type[Entity]] = {kind.folder: kind for kind in (

@@ -37,10 +37,14 @@ STORE_URI = "assets/catalog/credentials-store.json"
 SHARD_POSTINGS = 2000
 """About this many postings per index shard; a shard always holds whole two-character keys."""
 
-FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "keywords": 4, "context": 2, "body": 1}
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "summary": 4, "keywords": 4, "needs": 1, "context": 2,
+                                "body": 1}
 """Title, summary and keywords (a teacher's words for the need) rank highest; the context names
-the credential's category, stacks and pathway steps; the body holds competency, key method,
-components and criteria."""
+the credential's category, stacks and pathway steps; the needs that name the credential (many, in
+teachers' words, see ``terms``) weigh as much as the body, which holds competency, key method,
+components and criteria. The needs' weight was chosen on the reviewers' own needs, not on the
+relevance sets."""
+
 
 HOUR_RANGES: tuple[tuple[float, str, str], ...] = (
     (10, "up-to-10", "10 hours or less"),
@@ -79,13 +83,15 @@ def ordered(catalog: Catalog) -> list[Credential]:
     return sorted(catalog.credentials.values(), key=lambda c: c.title.casefold())
 
 
-def document(credential: Credential, ref: int, context: str = "") -> dict[str, str]:
+def document(credential: Credential, ref: int, context: str = "", needs: list[str] | None = None
+             ) -> dict[str, str]:
     parts = [credential.competency, credential.key_method]
     parts += [f"{c.name}. {c.explanation}" for c in credential.method_components]
     parts += [criterion for part in credential.submission.evidence
               for level in part.scoring_guide for criterion in level.criteria]
     return {"ref": str(ref), "title": credential.title, "summary": credential.summary,
-            "keywords": ".\n".join(credential.keywords), "context": context, "body": _plain("\n".join(parts))}
+            "keywords": ".\n".join(credential.keywords), "needs": ".\n".join(needs or []),
+            "context": context, "body": _plain("\n".join(parts))}
 
 
 def search_words(catalog: Catalog) -> Vocabulary:
@@ -120,7 +126,7 @@ def _documents(credentials: list[Credential], words: Vocabulary,
                contexts: dict[str, str] | None) -> list[dict[str, Any]]:
     """Each credential's fields as the terms ``Vocabulary.index_terms`` gives them."""
     return [{key: value if key == "ref" else words.index_terms(value) for key, value in
-             document(c, i, (contexts or {}).get(c.id, "")).items()}
+             document(c, i, (contexts or {}).get(c.id, ""), words.needs.get(c.id)).items()}
             for i, c in enumerate(credentials)]
 
 

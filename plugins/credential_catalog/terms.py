@@ -6,12 +6,13 @@ punctuation (ASCII punctuation, as JavaScript's ``\\W`` sees it) and a possessiv
 and the rest are stemmed. The catalog's search word lists (``catalog/search/``) add two things:
 each synonym group is one more index term, ``~`` and its first entry's stems, added wherever an
 entry of the group occurs in a text and searched for whenever a reader types one; and filler words
-are left out of queries.
+are left out of queries. Needs in teachers' words are indexed with each credential they name, in a
+field of their own.
 """
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
@@ -68,10 +69,11 @@ def stems(text: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Vocabulary:
     """The search word lists, ready to apply: each synonym entry's stems with its group's index term,
-    and the stems of the filler words."""
+    the stems of the filler words, and the needs that name each credential."""
 
     phrases: dict[tuple[str, ...], str]
     filler: frozenset[str]
+    needs: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def _starts(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -108,18 +110,23 @@ def group_term(entries: list[str]) -> str:
 def vocabulary(lists: list[SearchWords]) -> Vocabulary:
     phrases: dict[tuple[str, ...], str] = {}
     filler: set[str] = set()
+    needs: dict[str, list[str]] = {}
     for words_list in sorted(lists, key=lambda w: w.id):
         for group in words_list.synonyms:
             term = group_term(group)
             for entry in group:
                 phrases.setdefault(stems(entry), term)
         filler.update(stemmed for word in words_list.filler for stemmed in stems(word))
-    return Vocabulary(phrases, frozenset(filler))
+        for need in words_list.needs:
+            for credential in need.credentials:
+                needs.setdefault(credential, []).append(need.need)
+    return Vocabulary(phrases, frozenset(filler), needs)
 
 
 def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str]]:
     """Entries search could never match, entries it reads as another (two forms of one word, or
-    the same word in two groups), and filler words it could not leave out."""
+    the same word in two groups), filler words it could not leave out, and needs search reads as
+    nothing or as an earlier one."""
     ordered = sorted(lists, key=lambda w: w.id)
     seen: dict[tuple[str, ...], tuple[str, int, str]] = {}
     for words_list in ordered:
@@ -157,6 +164,18 @@ def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str
             if key in seen:
                 yield words_list, ("filler", f), (
                     f"{word!r} is also a synonym: a filler word is left out of every query")
+    needs: dict[tuple[str, ...], str] = {}
+    for words_list in ordered:
+        for n, need in enumerate(words_list.needs):
+            key = stems(need.need)
+            if not key:
+                yield words_list, ("needs", n, "need"), (
+                    f"{need.need!r} is only stop words, which search leaves out: say it another way")
+            elif key in needs:
+                yield words_list, ("needs", n, "need"), (
+                    f"{need.need!r} is searched as {needs[key]!r}: add its credentials there instead")
+            else:
+                needs[key] = need.need
 
 
 def keyword_problems(credentials: list[Credential]) -> Iterator[tuple[Credential, Path_, str]]:
