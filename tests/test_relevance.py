@@ -14,8 +14,8 @@ from .conftest import ROOT
 
 PRECISION_TARGET = 0.9
 RECALL_TARGET = 0.8
-PRECISION_REACHED = 0.88
-"""What the tuned set reaches today, kept from slipping while the target is not met."""
+HELD_OUT_FLOOR = 0.85
+"""The held-out set is never tuned on; this only stops a change that loses what it reached (0.89)."""
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +49,14 @@ def test_recall_at_10_meets_the_target(measured: dict[str, Any]) -> None:
     assert tuned["recall"] >= RECALL_TARGET, weakest
 
 
-def test_precision_at_3_keeps_what_it_reached(measured: dict[str, Any]) -> None:
+def test_precision_at_3_meets_the_target(measured: dict[str, Any]) -> None:
     tuned = measured["tuned"]
     weakest = sorted(tuned["rows"], key=lambda row: row["precision"])[:5]
-    assert tuned["precision"] >= PRECISION_REACHED, weakest
+    assert tuned["precision"] >= PRECISION_TARGET, weakest
 
 
-@pytest.mark.xfail(strict=True, reason="precision@3 is about 0.885 on the tuned set: broad needs "
-                   "with many right answers, and words with two meanings (see docs/performance.md)")
-def test_precision_at_3_meets_the_target(measured: dict[str, Any]) -> None:
-    assert measured["tuned"]["precision"] >= PRECISION_TARGET
+def test_the_held_out_set_keeps_what_it_reached(measured: dict[str, Any]) -> None:
+    held_out = measured["held_out"]
+    weakest = sorted(held_out["rows"], key=lambda row: row["precision"])[:5]
+    assert held_out["precision"] >= HELD_OUT_FLOOR, weakest
+    assert held_out["recall"] >= RECALL_TARGET
