@@ -45,7 +45,6 @@ teachers' words, see ``terms``) weigh as much as the body, which holds competenc
 components and criteria. The needs' weight was chosen on the reviewers' own needs, not on the
 relevance sets."""
 
-
 HOUR_RANGES: tuple[tuple[float, str, str], ...] = (
     (10, "up-to-10", "10 hours or less"),
     (15, "10-to-15", "More than 10, up to 15 hours"),
