@@ -166,27 +166,35 @@ def problems(lists: list[SearchWords]) -> Iterator[tuple[SearchWords, Path_, str
                     f"{word!r} is also a synonym: a filler word is left out of every query")
     needs: dict[tuple[str, ...], str] = {}
     for words_list in ordered:
-        for n, need in enumerate(words_list.needs):
-            key = stems(need.need)
-            if not key:
-                yield words_list, ("needs", n, "need"), (
-                    f"{need.need!r} is only stop words, which search leaves out: say it another way")
-            elif key in needs:
-                yield words_list, ("needs", n, "need"), (
-                    f"{need.need!r} is searched as {needs[key]!r}: add its credentials there instead")
-            else:
-                needs[key] = need.need
+        texts = [need.need for need in words_list.needs]
+        for n, earlier in _unreadable_or_repeated(texts, needs):
+            yield words_list, ("needs", n, "need"), (
+                f"{texts[n]!r} {ONLY_STOP_WORDS}" if earlier is None
+                else f"{texts[n]!r} is searched as {earlier!r}: add its credentials there instead")
 
 
 def keyword_problems(credentials: list[Credential]) -> Iterator[tuple[Credential, Path_, str]]:
     """Keywords search could never match, and a keyword listed twice."""
     for credential in credentials:
-        seen: set[tuple[str, ...]] = set()
-        for k, keyword in enumerate(credential.keywords):
-            key = stems(keyword)
-            if not key:
-                yield credential, ("keywords", k), (
-                    f"{keyword!r} is only stop words, which search leaves out: say it another way")
-            elif key in seen:
-                yield credential, ("keywords", k), f"{keyword!r} is searched as an earlier keyword"
-            seen.add(key)
+        for k, earlier in _unreadable_or_repeated(credential.keywords, {}):
+            keyword = credential.keywords[k]
+            yield credential, ("keywords", k), (
+                f"{keyword!r} {ONLY_STOP_WORDS}" if earlier is None
+                else f"{keyword!r} is searched as an earlier keyword")
+
+
+ONLY_STOP_WORDS = "is only stop words, which search leaves out: say it another way"
+
+
+def _unreadable_or_repeated(texts: list[str], seen: dict[tuple[str, ...], str]
+                            ) -> Iterator[tuple[int, str | None]]:
+    """The texts search reads as nothing (with None) or as one already in ``seen`` (with that
+    one); each other text joins ``seen``."""
+    for i, text in enumerate(texts):
+        key = stems(text)
+        if not key:
+            yield i, None
+        elif key in seen:
+            yield i, seen[key]
+        else:
+            seen[key] = text
